@@ -1,0 +1,469 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/connectlite/connectlite"
+)
+
+// CreateUser inserts u with the given password hash ("" for none). In the
+// same transaction it checks that the instance exists (KindNotFound), that
+// every referenced security profile, the routing profile and the hierarchy
+// group exist in it (KindInvalidParameter) and that no other user of the
+// instance has the username in any letter case (KindDuplicate). A repeated
+// security profile id is stored once.
+func (s *Store) CreateUser(ctx context.Context, u *connectlite.User, passwordHash string) error {
+	return s.write(ctx, "create user", func(tx *txn) error {
+		return insertUser(ctx, tx, u, passwordHash)
+	})
+}
+
+// insertUser is CreateUser inside a write transaction.
+func insertUser(ctx context.Context, tx *txn, u *connectlite.User, passwordHash string) error {
+	if err := instanceExists(ctx, tx, u.InstanceID); err != nil {
+		return err
+	}
+	if err := checkUserReferences(ctx, tx, u); err != nil {
+		return err
+	}
+	cols, err := userColumnValues(u)
+	if err != nil {
+		return err
+	}
+	args := append([]any{u.InstanceID, u.ID, passwordHash}, cols...)
+	_, err = tx.ExecContext(ctx, insertUserQuery, args...)
+	if err != nil {
+		return userWriteError("insert user", u, err)
+	}
+	if err := insertUserSecurityProfiles(ctx, tx, u); err != nil {
+		return err
+	}
+	return insertUserTags(ctx, tx, u)
+}
+
+// insertUserQuery and updateUserQuery write the columns of
+// userColumnValues, in its order, after (instance_id, id, password_hash)
+// and before (instance_id, id) respectively.
+const (
+	insertUserQuery = `INSERT INTO users (instance_id, id, password_hash,
+	username, username_key, first_name, first_name_key, last_name, last_name_key,
+	email, secondary_email, mobile, phone_type, auto_accept, after_contact_work_time_limit,
+	desk_phone_number, persistent_connection, auto_accept_configs, after_contact_work_configs,
+	phone_number_configs, persistent_connection_configs, voice_enhancement_configs,
+	directory_user_id, routing_profile_id, hierarchy_group_id, last_modified_time, last_modified_region)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	updateUserQuery = `UPDATE users SET
+	username = ?, username_key = ?, first_name = ?, first_name_key = ?, last_name = ?, last_name_key = ?,
+	email = ?, secondary_email = ?, mobile = ?, phone_type = ?, auto_accept = ?, after_contact_work_time_limit = ?,
+	desk_phone_number = ?, persistent_connection = ?, auto_accept_configs = ?, after_contact_work_configs = ?,
+	phone_number_configs = ?, persistent_connection_configs = ?, voice_enhancement_configs = ?,
+	directory_user_id = ?, routing_profile_id = ?, hierarchy_group_id = ?, last_modified_time = ?, last_modified_region = ?
+	WHERE instance_id = ? AND id = ?`
+
+	securityProfileExistsQuery = `SELECT 1 FROM security_profiles WHERE instance_id = ? AND id = ?`
+	routingProfileExistsQuery  = `SELECT 1 FROM routing_profiles WHERE instance_id = ? AND id = ?`
+	hierarchyGroupExistsQuery  = `SELECT 1 FROM hierarchy_groups WHERE instance_id = ? AND id = ?`
+
+	insertUserSecurityProfileQuery = `INSERT INTO user_security_profiles (instance_id, user_id,
+	security_profile_id, position) VALUES (?, ?, ?, ?)`
+	insertUserTagQuery              = `INSERT INTO user_tags (instance_id, user_id, key, value) VALUES (?, ?, ?, ?)`
+	deleteUserSecurityProfilesQuery = `DELETE FROM user_security_profiles WHERE instance_id = ? AND user_id = ?`
+	deleteUserTagsQuery             = `DELETE FROM user_tags WHERE instance_id = ? AND user_id = ?`
+)
+
+// userColumnValues returns the values of the user columns that CreateUser
+// and UpdateUser write.
+func userColumnValues(u *connectlite.User) ([]any, error) {
+	autoAccept, err := encodeList(u.AutoAcceptConfigs, toAutoAccept)
+	if err != nil {
+		return nil, err
+	}
+	acw, err := encodeList(u.AfterContactWorkConfigs, toACW)
+	if err != nil {
+		return nil, err
+	}
+	phoneNumbers, err := encodeList(u.PhoneNumberConfigs, toPhoneNumber)
+	if err != nil {
+		return nil, err
+	}
+	persistent, err := encodeList(u.PersistentConnectionConfigs, toPersistentConnection)
+	if err != nil {
+		return nil, err
+	}
+	voice, err := encodeList(u.VoiceEnhancementConfigs, toVoiceEnhancement)
+	if err != nil {
+		return nil, err
+	}
+	var pc any
+	if u.PhoneConfig.PersistentConnection != nil {
+		pc = boolToDB(*u.PhoneConfig.PersistentConnection)
+	}
+	id, ph := &u.IdentityInfo, &u.PhoneConfig
+	return []any{
+		u.Username, usernameKey(u.Username),
+		id.FirstName, strings.ToLower(id.FirstName), id.LastName, strings.ToLower(id.LastName),
+		id.Email, id.SecondaryEmail, id.Mobile,
+		ph.PhoneType, boolToDB(ph.AutoAccept), ph.AfterContactWorkTimeLimit, ph.DeskPhoneNumber, pc,
+		autoAccept, acw, phoneNumbers, persistent, voice,
+		u.DirectoryUserID, u.RoutingProfileID, nullable(u.HierarchyGroupID),
+		timeToDB(u.LastModifiedTime), u.LastModifiedRegion,
+	}, nil
+}
+
+// usernameKey is what username uniqueness compares.
+func usernameKey(username string) string { return strings.ToLower(username) }
+
+// userWriteError turns the unique violation on (instance_id, username_key)
+// into KindDuplicate.
+func userWriteError(what string, u *connectlite.User, err error) error {
+	if isUnique(err, "users.username_key") {
+		return connectlite.Errorf(connectlite.KindDuplicate,
+			"The user %s is already associated with the Amazon Connect instance %s", u.Username, u.InstanceID)
+	}
+	return wrap(what, err)
+}
+
+// checkUserReferences returns KindInvalidParameter naming the first
+// security profile, routing profile or hierarchy group of u that does not
+// exist in u's instance.
+func checkUserReferences(ctx context.Context, tx *txn, u *connectlite.User) error {
+	exists := func(query, id string) (bool, error) {
+		var one int
+		err := tx.QueryRowContext(ctx, query, u.InstanceID, id).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		if err != nil {
+			return false, wrap("check reference "+id, err)
+		}
+		return true, nil
+	}
+	for _, id := range u.SecurityProfileIDs {
+		ok, err := exists(securityProfileExistsQuery, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return connectlite.Errorf(connectlite.KindInvalidParameter,
+				"SecurityProfileIds: security profile %s does not exist in instance %s", id, u.InstanceID)
+		}
+	}
+	ok, err := exists(routingProfileExistsQuery, u.RoutingProfileID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return connectlite.Errorf(connectlite.KindInvalidParameter,
+			"RoutingProfileId: routing profile %s does not exist in instance %s", u.RoutingProfileID, u.InstanceID)
+	}
+	if u.HierarchyGroupID != "" {
+		ok, err := exists(hierarchyGroupExistsQuery, u.HierarchyGroupID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return connectlite.Errorf(connectlite.KindInvalidParameter,
+				"HierarchyGroupId: hierarchy group %s does not exist in instance %s", u.HierarchyGroupID, u.InstanceID)
+		}
+	}
+	return nil
+}
+
+func insertUserSecurityProfiles(ctx context.Context, tx *txn, u *connectlite.User) error {
+	seen := make(map[string]bool, len(u.SecurityProfileIDs))
+	for _, id := range u.SecurityProfileIDs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if _, err := tx.ExecContext(ctx, insertUserSecurityProfileQuery, u.InstanceID, u.ID, id, len(seen)-1); err != nil {
+			return wrap("insert user security profile", err)
+		}
+	}
+	return nil
+}
+
+func insertUserTags(ctx context.Context, tx *txn, u *connectlite.User) error {
+	for _, k := range slices.Sorted(maps.Keys(u.Tags)) {
+		if _, err := tx.ExecContext(ctx, insertUserTagQuery, u.InstanceID, u.ID, k, u.Tags[k]); err != nil {
+			return wrap("insert user tag", err)
+		}
+	}
+	return nil
+}
+
+// userReadColumns are the columns scanUser reads.
+const userReadColumns = `instance_id, id, username, first_name, last_name, email, secondary_email, mobile,
+	phone_type, auto_accept, after_contact_work_time_limit, desk_phone_number, persistent_connection,
+	auto_accept_configs, after_contact_work_configs, phone_number_configs, persistent_connection_configs,
+	voice_enhancement_configs, directory_user_id, routing_profile_id, hierarchy_group_id,
+	last_modified_time, last_modified_region`
+
+// selectUserQuery reads one user.
+const selectUserQuery = `SELECT ` + userReadColumns + ` FROM users WHERE instance_id = ? AND id = ?`
+
+// scanUser reads a row of userReadColumns; security profiles and tags are
+// filled by the caller.
+func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
+	var (
+		u                                          connectlite.User
+		autoAccept                                 int64
+		persistent                                 sql.NullInt64
+		hierarchy                                  sql.NullString
+		lmt                                        int64
+		aaJSON, acwJSON, pnJSON, pcJSON, voiceJSON string
+		id, ph                                     = &u.IdentityInfo, &u.PhoneConfig
+	)
+	if err := row.Scan(&u.InstanceID, &u.ID, &u.Username, &id.FirstName, &id.LastName, &id.Email,
+		&id.SecondaryEmail, &id.Mobile, &ph.PhoneType, &autoAccept, &ph.AfterContactWorkTimeLimit,
+		&ph.DeskPhoneNumber, &persistent, &aaJSON, &acwJSON, &pnJSON, &pcJSON, &voiceJSON,
+		&u.DirectoryUserID, &u.RoutingProfileID, &hierarchy, &lmt, &u.LastModifiedRegion); err != nil {
+		return nil, err
+	}
+	ph.AutoAccept = autoAccept != 0
+	if persistent.Valid {
+		ph.PersistentConnection = new(persistent.Int64 != 0)
+	}
+	u.HierarchyGroupID = hierarchy.String
+	u.LastModifiedTime = timeFromDB(lmt)
+	var err error
+	if u.AutoAcceptConfigs, err = decodeList(aaJSON, fromAutoAccept); err != nil {
+		return nil, fmt.Errorf("user %s auto accept configs: %w", u.ID, err)
+	}
+	if u.AfterContactWorkConfigs, err = decodeList(acwJSON, fromACW); err != nil {
+		return nil, fmt.Errorf("user %s after contact work configs: %w", u.ID, err)
+	}
+	if u.PhoneNumberConfigs, err = decodeList(pnJSON, fromPhoneNumber); err != nil {
+		return nil, fmt.Errorf("user %s phone number configs: %w", u.ID, err)
+	}
+	if u.PersistentConnectionConfigs, err = decodeList(pcJSON, fromPersistentConnection); err != nil {
+		return nil, fmt.Errorf("user %s persistent connection configs: %w", u.ID, err)
+	}
+	if u.VoiceEnhancementConfigs, err = decodeList(voiceJSON, fromVoiceEnhancement); err != nil {
+		return nil, fmt.Errorf("user %s voice enhancement configs: %w", u.ID, err)
+	}
+	return &u, nil
+}
+
+func userNotFound(instanceID, userID string) error {
+	return connectlite.Errorf(connectlite.KindNotFound, "User %s does not exist in instance %s", userID, instanceID)
+}
+
+// loadUser reads one user with its security profiles and tags.
+func loadUser(ctx context.Context, tx *txn, instanceID, userID string) (*connectlite.User, error) {
+	u, err := scanUser(tx.QueryRowContext(ctx, selectUserQuery, instanceID, userID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, userNotFound(instanceID, userID)
+	}
+	if err != nil {
+		return nil, wrap("get user", err)
+	}
+	page := []connectlite.User{*u}
+	if err := loadUserChildren(ctx, tx, instanceID, page); err != nil {
+		return nil, err
+	}
+	return &page[0], nil
+}
+
+// The child rows of a page of users: range scans of the primary keys.
+const (
+	pageSecurityProfilesQuery = `SELECT user_id, security_profile_id, position FROM user_security_profiles
+	WHERE instance_id = ? AND user_id BETWEEN ? AND ? ORDER BY user_id`
+	pageTagsQuery = `SELECT user_id, key, value FROM user_tags
+	WHERE instance_id = ? AND user_id BETWEEN ? AND ?`
+)
+
+// loadUserChildren fills the security profiles and tags of a page of users
+// ordered by id, with one range scan of each child table over the page's
+// ids (both are clustered by user id).
+func loadUserChildren(ctx context.Context, tx *txn, instanceID string, page []connectlite.User) error {
+	if len(page) == 0 {
+		return nil
+	}
+	byID := make(map[string]*connectlite.User, len(page))
+	for i := range page {
+		byID[page[i].ID] = &page[i]
+	}
+	first, last := page[0].ID, page[len(page)-1].ID
+
+	// Rows come in primary-key order; sorting each user's few profiles by
+	// position here spares the database a sort of the whole page.
+	rows, err := tx.QueryContext(ctx, pageSecurityProfilesQuery, instanceID, first, last)
+	if err != nil {
+		return wrap("load user security profiles", err)
+	}
+	type positioned struct {
+		id  string
+		pos int64
+	}
+	profiles := make(map[string][]positioned, len(page))
+	for rows.Next() {
+		var userID string
+		var p positioned
+		if err := rows.Scan(&userID, &p.id, &p.pos); err != nil {
+			rows.Close()
+			return wrap("load user security profiles: scan", err)
+		}
+		profiles[userID] = append(profiles[userID], p)
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return wrap("load user security profiles: rows", err)
+	}
+	rows.Close()
+	for userID, ps := range profiles {
+		u := byID[userID]
+		if u == nil {
+			continue
+		}
+		slices.SortFunc(ps, func(a, b positioned) int { return int(a.pos - b.pos) })
+		u.SecurityProfileIDs = make([]string, len(ps))
+		for i, p := range ps {
+			u.SecurityProfileIDs[i] = p.id
+		}
+	}
+
+	rows, err = tx.QueryContext(ctx, pageTagsQuery, instanceID, first, last)
+	if err != nil {
+		return wrap("load user tags", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var userID, k, v string
+		if err := rows.Scan(&userID, &k, &v); err != nil {
+			return wrap("load user tags: scan", err)
+		}
+		if u := byID[userID]; u != nil {
+			if u.Tags == nil {
+				u.Tags = make(map[string]string)
+			}
+			u.Tags[k] = v
+		}
+	}
+	return wrap("load user tags: rows", rows.Err())
+}
+
+// User returns the user without its password hash and with an empty ARN.
+// It returns KindNotFound if the instance has no user with that id.
+func (s *Store) User(ctx context.Context, instanceID, userID string) (*connectlite.User, error) {
+	var u *connectlite.User
+	err := s.read(ctx, "get user", func(tx *txn) error {
+		var err error
+		u, err = loadUser(ctx, tx, instanceID, userID)
+		return err
+	})
+	return u, err
+}
+
+// UpdateUser reads the user, applies mutate and writes the result in one
+// write transaction, checking references and username uniqueness as
+// CreateUser does. mutate cannot change the user's instance or id, must be
+// quick (it runs while holding the database's write lock) and must not call
+// the store. If mutate fails, UpdateUser returns its error unchanged and
+// writes nothing.
+func (s *Store) UpdateUser(ctx context.Context, instanceID, userID string, mutate func(*connectlite.User) error) (*connectlite.User, error) {
+	var updated *connectlite.User
+	err := s.write(ctx, "update user", func(tx *txn) error {
+		u, err := loadUser(ctx, tx, instanceID, userID)
+		if err != nil {
+			return err
+		}
+		before := cloneUser(u)
+		if err := mutate(u); err != nil {
+			return err
+		}
+		u.InstanceID, u.ID, u.ARN = instanceID, userID, ""
+		if err := checkUserReferences(ctx, tx, u); err != nil {
+			return err
+		}
+		cols, err := userColumnValues(u)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, updateUserQuery, append(cols, instanceID, userID)...)
+		if err != nil {
+			return userWriteError("update user", u, err)
+		}
+		if !slices.Equal(before.SecurityProfileIDs, u.SecurityProfileIDs) {
+			if _, err := tx.ExecContext(ctx, deleteUserSecurityProfilesQuery, instanceID, userID); err != nil {
+				return wrap("update user: delete security profiles", err)
+			}
+			if err := insertUserSecurityProfiles(ctx, tx, u); err != nil {
+				return err
+			}
+		}
+		if !maps.Equal(before.Tags, u.Tags) {
+			if _, err := tx.ExecContext(ctx, deleteUserTagsQuery, instanceID, userID); err != nil {
+				return wrap("update user: delete tags", err)
+			}
+			if err := insertUserTags(ctx, tx, u); err != nil {
+				return err
+			}
+		}
+		// Read back, so the caller sees exactly what User will return.
+		updated, err = loadUser(ctx, tx, instanceID, userID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return updated, nil
+}
+
+// cloneUser copies the parts of u that UpdateUser compares after mutate.
+func cloneUser(u *connectlite.User) *connectlite.User {
+	c := *u
+	c.SecurityProfileIDs = slices.Clone(u.SecurityProfileIDs)
+	c.Tags = maps.Clone(u.Tags)
+	return &c
+}
+
+// listUsersQuery is one keyset page of users: a range scan of the primary
+// key, never an OFFSET.
+const listUsersQuery = `SELECT ` + userReadColumns + ` FROM users
+	WHERE instance_id = ? AND id > ? ORDER BY id LIMIT ?`
+
+// ListUsers lists an instance's users ordered by id; the cursor is the last
+// id of the previous page. It returns KindNotFound if the instance does not
+// exist.
+func (s *Store) ListUsers(ctx context.Context, instanceID string, p connectlite.PageRequest) ([]connectlite.User, string, error) {
+	limit := pageLimit(p)
+	var (
+		items []connectlite.User
+		next  string
+	)
+	err := s.read(ctx, "list users", func(tx *txn) error {
+		if err := instanceExists(ctx, tx, instanceID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, listUsersQuery, instanceID, p.After, limit+1)
+		if err != nil {
+			return wrap("list users", err)
+		}
+		defer rows.Close()
+		items = make([]connectlite.User, 0, min(limit+1, 1001))
+		for rows.Next() {
+			u, err := scanUser(rows)
+			if err != nil {
+				return wrap("list users: scan", err)
+			}
+			items = append(items, *u)
+		}
+		if err := rows.Err(); err != nil {
+			return wrap("list users: rows", err)
+		}
+		rows.Close()
+		items, next = cut(items, limit, func(u connectlite.User) string { return u.ID })
+		return loadUserChildren(ctx, tx, instanceID, items)
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return items, next, nil
+}
