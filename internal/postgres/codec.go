@@ -1,0 +1,201 @@
+package postgres
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/connectlite/connectlite"
+)
+
+// The jsonb columns are encoded from these structs, never from the domain
+// types directly, so renaming a Go field cannot change what is stored. The
+// shapes are the SQLite store's, so data can move between the two.
+
+type autoAcceptJSON struct {
+	Channel                      string `json:"channel"`
+	AutoAccept                   bool   `json:"auto_accept"`
+	AgentFirstCallbackAutoAccept *bool  `json:"agent_first_callback_auto_accept,omitempty"`
+}
+
+type acwLimitJSON struct {
+	Limit *int32 `json:"limit,omitempty"`
+}
+
+type acwJSON struct {
+	Channel            string        `json:"channel"`
+	Config             acwLimitJSON  `json:"config"`
+	AgentFirstCallback *acwLimitJSON `json:"agent_first_callback,omitempty"`
+}
+
+type phoneNumberJSON struct {
+	Channel     string `json:"channel"`
+	PhoneType   string `json:"phone_type"`
+	PhoneNumber string `json:"phone_number,omitempty"`
+}
+
+type persistentConnectionJSON struct {
+	Channel              string `json:"channel"`
+	PersistentConnection bool   `json:"persistent_connection"`
+}
+
+type voiceEnhancementJSON struct {
+	Channel string `json:"channel"`
+	Mode    string `json:"mode"`
+}
+
+type mediaConcurrencyJSON struct {
+	Channel     string `json:"channel"`
+	Concurrency int32  `json:"concurrency"`
+}
+
+type hoursConfigJSON struct {
+	Day          string `json:"day"`
+	StartHours   int32  `json:"start_hours"`
+	StartMinutes int32  `json:"start_minutes"`
+	EndHours     int32  `json:"end_hours"`
+	EndMinutes   int32  `json:"end_minutes"`
+}
+
+// encodeList maps a list to its JSON form for a jsonb parameter; an empty
+// list is "[]".
+func encodeList[T, J any](in []T, f func(T) J) ([]byte, error) {
+	out := make([]J, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("encode list: %w", err)
+	}
+	return b, nil
+}
+
+// decodeList is the inverse of encodeList; "[]" gives nil.
+func decodeList[T, J any](b []byte, f func(J) T) ([]T, error) {
+	if string(b) == "[]" {
+		return nil, nil // most lists of most users: skip the decoder
+	}
+	var in []J
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, fmt.Errorf("decode list: %w", err)
+	}
+	if len(in) == 0 {
+		return nil, nil
+	}
+	out := make([]T, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	return out, nil
+}
+
+func encodeTags(tags map[string]string) ([]byte, error) {
+	if len(tags) == 0 {
+		return []byte("{}"), nil
+	}
+	b, err := json.Marshal(tags)
+	if err != nil {
+		return nil, fmt.Errorf("encode tags: %w", err)
+	}
+	return b, nil
+}
+
+// decodeTags returns nil for no tags.
+func decodeTags(b []byte) (map[string]string, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	var tags map[string]string
+	if err := json.Unmarshal(b, &tags); err != nil {
+		return nil, fmt.Errorf("decode tags: %w", err)
+	}
+	if len(tags) == 0 {
+		return nil, nil
+	}
+	return tags, nil
+}
+
+func same[T any](v T) T { return v }
+
+func toAutoAccept(c connectlite.AutoAcceptConfig) autoAcceptJSON {
+	return autoAcceptJSON{c.Channel, c.AutoAccept, c.AgentFirstCallbackAutoAccept}
+}
+
+func fromAutoAccept(j autoAcceptJSON) connectlite.AutoAcceptConfig {
+	return connectlite.AutoAcceptConfig{Channel: j.Channel, AutoAccept: j.AutoAccept, AgentFirstCallbackAutoAccept: j.AgentFirstCallbackAutoAccept}
+}
+
+func toACW(c connectlite.AfterContactWorkConfigPerChannel) acwJSON {
+	j := acwJSON{Channel: c.Channel, Config: acwLimitJSON{c.AfterContactWorkConfig.AfterContactWorkTimeLimit}}
+	if c.AgentFirstCallbackAfterContactWorkConfig != nil {
+		j.AgentFirstCallback = &acwLimitJSON{c.AgentFirstCallbackAfterContactWorkConfig.AfterContactWorkTimeLimit}
+	}
+	return j
+}
+
+func fromACW(j acwJSON) connectlite.AfterContactWorkConfigPerChannel {
+	c := connectlite.AfterContactWorkConfigPerChannel{
+		Channel:                j.Channel,
+		AfterContactWorkConfig: connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: j.Config.Limit},
+	}
+	if j.AgentFirstCallback != nil {
+		c.AgentFirstCallbackAfterContactWorkConfig = &connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: j.AgentFirstCallback.Limit}
+	}
+	return c
+}
+
+func toPhoneNumber(c connectlite.PhoneNumberConfig) phoneNumberJSON {
+	return phoneNumberJSON{c.Channel, c.PhoneType, c.PhoneNumber}
+}
+
+func fromPhoneNumber(j phoneNumberJSON) connectlite.PhoneNumberConfig {
+	return connectlite.PhoneNumberConfig{Channel: j.Channel, PhoneType: j.PhoneType, PhoneNumber: j.PhoneNumber}
+}
+
+func toPersistentConnection(c connectlite.PersistentConnectionConfig) persistentConnectionJSON {
+	return persistentConnectionJSON{c.Channel, c.PersistentConnection}
+}
+
+func fromPersistentConnection(j persistentConnectionJSON) connectlite.PersistentConnectionConfig {
+	return connectlite.PersistentConnectionConfig{Channel: j.Channel, PersistentConnection: j.PersistentConnection}
+}
+
+func toVoiceEnhancement(c connectlite.VoiceEnhancementConfig) voiceEnhancementJSON {
+	return voiceEnhancementJSON{c.Channel, c.VoiceEnhancementMode}
+}
+
+func fromVoiceEnhancement(j voiceEnhancementJSON) connectlite.VoiceEnhancementConfig {
+	return connectlite.VoiceEnhancementConfig{Channel: j.Channel, VoiceEnhancementMode: j.Mode}
+}
+
+func toMediaConcurrency(c connectlite.MediaConcurrency) mediaConcurrencyJSON {
+	return mediaConcurrencyJSON{c.Channel, c.Concurrency}
+}
+
+func fromMediaConcurrency(j mediaConcurrencyJSON) connectlite.MediaConcurrency {
+	return connectlite.MediaConcurrency{Channel: j.Channel, Concurrency: j.Concurrency}
+}
+
+func toHoursConfig(c connectlite.HoursOfOperationConfig) hoursConfigJSON {
+	return hoursConfigJSON{c.Day, c.StartHours, c.StartMinutes, c.EndHours, c.EndMinutes}
+}
+
+// timeToDB returns t as timestamptz stores it: UTC, whole microseconds
+// (truncated, as pgx's binary encoding does).
+func timeToDB(t time.Time) time.Time {
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// timeFromDB returns a time read from the database in UTC.
+func timeFromDB(t time.Time) time.Time {
+	return t.UTC()
+}
+
+// nullable stores "" as NULL.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
