@@ -114,6 +114,7 @@ func BuildNewInstance(inst Instance, ids IDs, newID func() string) *NewInstance 
 		n.SecurityProfiles = append(n.SecurityProfiles, SecurityProfile{
 			InstanceID: inst.ID, ID: pick(ids.SecurityProfiles[name]), Name: name,
 			Description:      "Default " + name + " security profile",
+			Permissions:      DefaultSecurityProfilePermissions(name),
 			LastModifiedTime: now, LastModifiedRegion: region,
 		})
 	}
@@ -134,7 +135,7 @@ func BuildNewInstance(inst Instance, ids IDs, newID func() string) *NewInstance 
 	n.Queues = []Queue{queue}
 	n.RoutingProfiles = []RoutingProfile{{
 		InstanceID: inst.ID, ID: pick(ids.RoutingProfile), Name: DefaultRoutingProfileName,
-		Description: "Default routing profile", DefaultOutboundQueueID: queue.ID,
+		Description: "Default routing profile", DefaultOutboundQueueID: queue.ID, IsDefault: true,
 		MediaConcurrencies: []MediaConcurrency{
 			{Channel: "VOICE", Concurrency: 1},
 			{Channel: "CHAT", Concurrency: 2},

@@ -12,12 +12,25 @@ type SecurityProfile struct {
 	Tags               map[string]string
 	LastModifiedTime   time.Time
 	LastModifiedRegion string
+
+	// Access restrictions and what AI agents may use (profile.go); empty
+	// members are not set.
+	AllowedAccessControlTags             map[string]string
+	TagRestrictedResources               []string
+	HierarchyRestrictedResources         []string
+	AllowedAccessControlHierarchyGroupID string
+	Applications                         []Application
+	AllowedFlowModules                   []FlowModule
+	DataTablePrimaryAttributeValues      []PrimaryAttributeValue
 }
 
 // MediaConcurrency is how many contacts of a channel an agent handles at once.
 type MediaConcurrency struct {
 	Channel     string
 	Concurrency int32
+	// CrossChannelBehavior is a BehaviorType; "" is the default,
+	// ROUTE_CURRENT_CHANNEL_ONLY.
+	CrossChannelBehavior string
 }
 
 // RoutingProfileQueueConfig places a queue in a routing profile for a channel.
@@ -40,6 +53,16 @@ type RoutingProfile struct {
 	Tags                   map[string]string
 	LastModifiedTime       time.Time
 	LastModifiedRegion     string
+
+	// AgentAvailabilityTimer is "" for the default, TIME_SINCE_LAST_ACTIVITY.
+	AgentAvailabilityTimer string
+	// ManualAssignmentQueues are the queues agents pick contacts from.
+	ManualAssignmentQueues []RoutingProfileQueueReference
+	// IsDefault marks the routing profile of a new instance.
+	IsDefault bool
+	// AssociatedUsers is the number of users of the profile, counted by
+	// Store.RoutingProfile only; it is not stored.
+	AssociatedUsers int64
 }
 
 // Queue holds contacts waiting for an agent.
@@ -55,6 +78,10 @@ type Queue struct {
 	Tags               map[string]string
 	LastModifiedTime   time.Time
 	LastModifiedRegion string
+
+	// The outbound settings; zero values are not set.
+	OutboundCallerConfig OutboundCallerConfig
+	OutboundEmailConfig  OutboundEmailConfig
 }
 
 // HoursOfOperationConfig is the opening time of one day; a zero start and end

@@ -117,10 +117,10 @@ func instanceBatch(n *connectlite.NewInstance) (*pgx.Batch, error) {
 			return nil, err
 		}
 		b.Queue(`INSERT INTO routing_profiles (instance_id, id, name, description,
-			default_outbound_queue_id, media_concurrencies, tags, last_modified_time, last_modified_region)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+			default_outbound_queue_id, media_concurrencies, tags, last_modified_time, last_modified_region,
+			agent_availability_timer, is_default) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
-			timeToDB(p.LastModifiedTime), p.LastModifiedRegion)
+			timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, p.IsDefault)
 		for i, q := range p.QueueConfigs {
 			b.Queue(`INSERT INTO routing_profile_queues (instance_id, routing_profile_id,
 				queue_id, channel, priority, delay, position) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

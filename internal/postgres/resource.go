@@ -15,26 +15,15 @@ func (s *Store) ListSecurityProfiles(ctx context.Context, instanceID string, p c
 	limit := pageLimit(p)
 	var items []connectlite.SecurityProfile
 	err := s.read(ctx, "list security profiles", func(ctx context.Context) error {
-		rows, _ := s.pool.Query(ctx, `SELECT id, name, description, permissions, tags,
-			last_modified_time, last_modified_region FROM security_profiles
+		rows, _ := s.pool.Query(ctx, `SELECT `+securityProfileColumns+` FROM security_profiles
 			WHERE instance_id = $1 AND id > $2 ORDER BY id LIMIT $3`, instanceID, p.After, limit+1)
 		var err error
 		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.SecurityProfile, error) {
-			sp := connectlite.SecurityProfile{InstanceID: instanceID}
-			var perms, tags []byte
-			if err := row.Scan(&sp.ID, &sp.Name, &sp.Description, &perms, &tags,
-				&sp.LastModifiedTime, &sp.LastModifiedRegion); err != nil {
-				return sp, err
+			sp, err := scanSecurityProfile(row, instanceID) // profiles.go
+			if err != nil {
+				return connectlite.SecurityProfile{}, err
 			}
-			sp.LastModifiedTime = timeFromDB(sp.LastModifiedTime)
-			var err error
-			if sp.Permissions, err = decodeList(perms, same[string]); err != nil {
-				return sp, fmt.Errorf("security profile %s permissions: %w", sp.ID, err)
-			}
-			if sp.Tags, err = decodeTags(tags); err != nil {
-				return sp, fmt.Errorf("security profile %s: %w", sp.ID, err)
-			}
-			return sp, nil
+			return *sp, nil
 		})
 		if err != nil {
 			return err
@@ -73,6 +62,7 @@ func (s *Store) ListRoutingProfiles(ctx context.Context, instanceID string, p co
 		// as their profiles.
 		rows, _ := s.pool.Query(ctx, `SELECT rp.id, rp.name, rp.description, rp.default_outbound_queue_id,
 			rp.media_concurrencies, rp.tags, rp.last_modified_time, rp.last_modified_region,
+			rp.agent_availability_timer, rp.is_default,
 			(SELECT jsonb_agg(jsonb_build_object('queue_id', q.queue_id, 'channel', q.channel,
 					'priority', q.priority, 'delay', q.delay) ORDER BY q.position)
 				FROM routing_profile_queues q
@@ -84,7 +74,7 @@ func (s *Store) ListRoutingProfiles(ctx context.Context, instanceID string, p co
 			rp := connectlite.RoutingProfile{InstanceID: instanceID}
 			var media, tags, queues []byte
 			if err := row.Scan(&rp.ID, &rp.Name, &rp.Description, &rp.DefaultOutboundQueueID, &media, &tags,
-				&rp.LastModifiedTime, &rp.LastModifiedRegion, &queues); err != nil {
+				&rp.LastModifiedTime, &rp.LastModifiedRegion, &rp.AgentAvailabilityTimer, &rp.IsDefault, &queues); err != nil {
 				return rp, err
 			}
 			rp.LastModifiedTime = timeFromDB(rp.LastModifiedTime)

@@ -44,8 +44,9 @@ type voiceEnhancementJSON struct {
 }
 
 type mediaConcurrencyJSON struct {
-	Channel     string `json:"channel"`
-	Concurrency int32  `json:"concurrency"`
+	Channel              string `json:"channel"`
+	Concurrency          int32  `json:"concurrency"`
+	CrossChannelBehavior string `json:"cross_channel_behavior,omitempty"`
 }
 
 type hoursConfigJSON struct {
@@ -174,11 +175,11 @@ func fromVoiceEnhancement(j voiceEnhancementJSON) connectlite.VoiceEnhancementCo
 }
 
 func toMediaConcurrency(c connectlite.MediaConcurrency) mediaConcurrencyJSON {
-	return mediaConcurrencyJSON{c.Channel, c.Concurrency}
+	return mediaConcurrencyJSON{c.Channel, c.Concurrency, c.CrossChannelBehavior}
 }
 
 func fromMediaConcurrency(j mediaConcurrencyJSON) connectlite.MediaConcurrency {
-	return connectlite.MediaConcurrency{Channel: j.Channel, Concurrency: j.Concurrency}
+	return connectlite.MediaConcurrency{Channel: j.Channel, Concurrency: j.Concurrency, CrossChannelBehavior: j.CrossChannelBehavior}
 }
 
 func toHoursConfig(c connectlite.HoursOfOperationConfig) hoursConfigJSON {

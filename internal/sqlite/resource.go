@@ -16,15 +16,15 @@ const (
 	hours_of_operation_id, max_contacts, status, queue_type, tags, last_modified_time, last_modified_region)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertRoutingProfileQuery = `INSERT INTO routing_profiles (instance_id, id, name, description,
-	default_outbound_queue_id, media_concurrencies, tags, last_modified_time, last_modified_region)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	default_outbound_queue_id, media_concurrencies, tags, last_modified_time, last_modified_region,
+	agent_availability_timer, is_default) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	insertRoutingProfileQueueQuery = `INSERT INTO routing_profile_queues (instance_id, routing_profile_id,
 	queue_id, channel, priority, delay, position) VALUES (?, ?, ?, ?, ?, ?, ?)`
-	listSecurityProfilesQuery = `SELECT id, name, description, permissions, tags,
-	last_modified_time, last_modified_region FROM security_profiles
+	listSecurityProfilesQuery = `SELECT ` + securityProfileColumns + ` FROM security_profiles
 	WHERE instance_id = ? AND id > ? ORDER BY id LIMIT ?`
 	listRoutingProfilesQuery = `SELECT id, name, description, default_outbound_queue_id,
-	media_concurrencies, tags, last_modified_time, last_modified_region FROM routing_profiles
+	media_concurrencies, tags, last_modified_time, last_modified_region, agent_availability_timer, is_default
+	FROM routing_profiles
 	WHERE instance_id = ? AND id > ? ORDER BY id LIMIT ?`
 	// The queue configs of a page of routing profiles: one range scan.
 	pageQueueConfigsQuery = `SELECT routing_profile_id, queue_id, channel, priority, delay
@@ -82,7 +82,7 @@ func insertRoutingProfile(ctx context.Context, tx *txn, p *connectlite.RoutingPr
 	}
 	_, err = tx.ExecContext(ctx, insertRoutingProfileQuery,
 		p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
-		timeToDB(p.LastModifiedTime), p.LastModifiedRegion)
+		timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, boolToDB(p.IsDefault))
 	if err != nil {
 		return wrap("insert routing profile "+p.ID, err)
 	}
@@ -110,20 +110,11 @@ func (s *Store) ListSecurityProfiles(ctx context.Context, instanceID string, p c
 		}
 		defer rows.Close()
 		for rows.Next() {
-			sp := connectlite.SecurityProfile{InstanceID: instanceID}
-			var perms, tags string
-			var lmt int64
-			if err := rows.Scan(&sp.ID, &sp.Name, &sp.Description, &perms, &tags, &lmt, &sp.LastModifiedRegion); err != nil {
+			sp, err := scanSecurityProfile(rows, instanceID) // profiles.go
+			if err != nil {
 				return wrap("list security profiles: scan", err)
 			}
-			sp.LastModifiedTime = timeFromDB(lmt)
-			if sp.Permissions, err = decodeStrings(perms); err != nil {
-				return fmt.Errorf("security profile %s permissions: %w", sp.ID, err)
-			}
-			if sp.Tags, err = decodeTags(tags); err != nil {
-				return fmt.Errorf("security profile %s: %w", sp.ID, err)
-			}
-			items = append(items, sp)
+			items = append(items, *sp)
 		}
 		return wrap("list security profiles: rows", rows.Err())
 	})
@@ -155,12 +146,13 @@ func (s *Store) ListRoutingProfiles(ctx context.Context, instanceID string, p co
 		for rows.Next() {
 			rp := connectlite.RoutingProfile{InstanceID: instanceID}
 			var media, tags string
-			var lmt int64
+			var lmt, isDefault int64
 			if err := rows.Scan(&rp.ID, &rp.Name, &rp.Description, &rp.DefaultOutboundQueueID, &media, &tags,
-				&lmt, &rp.LastModifiedRegion); err != nil {
+				&lmt, &rp.LastModifiedRegion, &rp.AgentAvailabilityTimer, &isDefault); err != nil {
 				return wrap("list routing profiles: scan", err)
 			}
 			rp.LastModifiedTime = timeFromDB(lmt)
+			rp.IsDefault = isDefault != 0
 			if rp.MediaConcurrencies, err = decodeList(media, fromMediaConcurrency); err != nil {
 				return fmt.Errorf("routing profile %s media concurrencies: %w", rp.ID, err)
 			}

@@ -43,6 +43,7 @@ type Store struct {
 	writerStmts map[string]*sql.Stmt
 	readerStmts map[string]*sql.Stmt
 	misses      atomic.Int64 // queries run unprepared, for tests
+	search      searchStmts  // prepared SearchUsers statements, by query text
 	logger      *slog.Logger
 
 	mu       sync.Mutex
@@ -142,6 +143,9 @@ func (s *Store) Close() error {
 	s.inflight.Wait()
 
 	var errs []error
+	if err := s.search.close(); err != nil {
+		errs = append(errs, fmt.Errorf("close search statements: %w", err))
+	}
 	if err := closeStmts(s.readerStmts); err != nil {
 		errs = append(errs, fmt.Errorf("close reader statements: %w", err))
 	}

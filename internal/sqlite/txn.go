@@ -50,6 +50,12 @@ func readQueries() []string {
 		selectInstanceQuery, listInstancesQuery, instanceExistsQuery,
 		listSecurityProfilesQuery, listRoutingProfilesQuery, pageQueueConfigsQuery,
 		selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
+		selectHoursQuery, listHoursQuery, selectQueueQuery, listQueuesQuery, // queues.go
+		userExistsQuery, selectUserTagsQuery, selectInstanceTagsQuery, selectSecurityProfileTagsQuery, // tags.go
+		selectRoutingProfileTagsQuery, selectQueueTagsQuery, selectHoursTagsQuery, selectHierarchyGroupTagsQuery,
+		selectSecurityProfileQuery, selectRoutingProfileQuery, selectRoutingProfileQueueConfigsQuery, // profiles.go
+		selectRoutingProfileManualQueuesQuery, countRoutingProfileUsersQuery, routingProfileExistsQuery,
+		pageRoutingProfileQueuesQuery, pageRoutingProfileManualQueuesQuery,
 	}
 }
 
@@ -64,6 +70,18 @@ func writeQueries() []string {
 		insertUserQuery, updateUserQuery, insertUserSecurityProfileQuery, insertUserTagQuery,
 		deleteUserSecurityProfilesQuery, deleteUserTagsQuery,
 		insertTokenKeyQuery, selectTokenKeyQuery,
+		selectHoursQuery, updateHoursQuery, deleteHoursQuery, hoursExistsQuery, queueOfHoursQuery, // queues.go
+		createQueueQuery, selectQueueQuery, updateQueueQuery, deleteQueueQuery,
+		profileOfDefaultQueueQuery, profileOfQueueConfigQuery,
+		deleteUserQuery, userExistsQuery, selectUserTagsQuery, touchUserQuery, // user_lifecycle.go, tags.go
+		selectInstanceTagsQuery, updateInstanceTagsQuery, selectSecurityProfileTagsQuery, updateSecurityProfileTagsQuery,
+		selectRoutingProfileTagsQuery, updateRoutingProfileTagsQuery, selectQueueTagsQuery, updateQueueTagsQuery,
+		selectHoursTagsQuery, updateHoursTagsQuery, selectHierarchyGroupTagsQuery, updateHierarchyGroupTagsQuery,
+		createSecurityProfileQuery, selectSecurityProfileQuery, updateSecurityProfileQuery, // profiles.go
+		deleteSecurityProfileQuery, userOfSecurityProfileQuery, selectRoutingProfileQuery, updateRoutingProfileQuery,
+		deleteRoutingProfileQuery, selectRoutingProfileQueueConfigsQuery, selectRoutingProfileManualQueuesQuery,
+		deleteRoutingProfileQueueConfigsQuery, deleteRoutingProfileManualQueuesQuery, insertRoutingProfileManualQueueQuery,
+		countRoutingProfileUsersQuery, userOfRoutingProfileQuery, profileQueueExistsQuery,
 	}
 }
 

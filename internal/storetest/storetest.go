@@ -75,6 +75,10 @@ func Run(t *testing.T, open func(t *testing.T) connectlite.Store) {
 			tc.run(t, newFixture(t, open))
 		})
 	}
+	runLifecycle(t, open)
+	runSearch(t, open)
+	runQueues(t, open) // queues.go
+	runProfiles(t, open) // profiles.go
 }
 
 // Values the suite uses everywhere.

@@ -1,0 +1,734 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/connectlite/connectlite"
+	"github.com/jackc/pgx/v5"
+)
+
+// Security profiles and routing profiles (migration 0002). Updates and
+// deletes lock the row they change (SELECT ... FOR UPDATE) before they check
+// anything, so concurrent writers of one profile queue up; the foreign keys
+// and unique constraints settle races with writers of other rows (a user
+// created with the profile being deleted, a queue deleted while a profile
+// takes it), and their violations become the errors the checks give.
+
+// Constraint names the profile writes turn into domain errors.
+const (
+	constraintSecurityProfileName     = "security_profiles_instance_name"
+	constraintSecurityProfileInstance = "security_profiles_instance_id_fkey"
+	constraintRoutingProfileName      = "routing_profiles_instance_name"
+	constraintRoutingProfileInstance  = "routing_profiles_instance_id_fkey"
+)
+
+const securityProfileColumns = `id, name, description, permissions, tags, last_modified_time, last_modified_region,
+	allowed_access_control_tags, tag_restricted_resources, hierarchy_restricted_resources,
+	allowed_access_control_hierarchy_group_id, applications, allowed_flow_modules, primary_attribute_values`
+
+// The JSON forms of a security profile's lists; the SQLite store's shapes.
+
+type applicationJSON struct {
+	Namespace   string   `json:"namespace"`
+	Permissions []string `json:"permissions"`
+	Type        string   `json:"type,omitempty"`
+}
+
+type flowModuleJSON struct {
+	Type string `json:"type,omitempty"`
+	ID   string `json:"id"`
+}
+
+type primaryAttributeValueJSON struct {
+	AccessType    string   `json:"access_type,omitempty"`
+	AttributeName string   `json:"attribute_name"`
+	Values        []string `json:"values"`
+}
+
+func toApplication(a connectlite.Application) applicationJSON {
+	return applicationJSON{a.Namespace, a.ApplicationPermissions, a.Type}
+}
+
+func fromApplication(j applicationJSON) connectlite.Application {
+	return connectlite.Application{Namespace: j.Namespace, ApplicationPermissions: j.Permissions, Type: j.Type}
+}
+
+func toFlowModule(m connectlite.FlowModule) flowModuleJSON {
+	return flowModuleJSON{m.Type, m.FlowModuleID}
+}
+
+func fromFlowModule(j flowModuleJSON) connectlite.FlowModule {
+	return connectlite.FlowModule{Type: j.Type, FlowModuleID: j.ID}
+}
+
+func toPrimaryAttributeValue(v connectlite.PrimaryAttributeValue) primaryAttributeValueJSON {
+	return primaryAttributeValueJSON{v.AccessType, v.AttributeName, v.Values}
+}
+
+func fromPrimaryAttributeValue(j primaryAttributeValueJSON) connectlite.PrimaryAttributeValue {
+	return connectlite.PrimaryAttributeValue{AccessType: j.AccessType, AttributeName: j.AttributeName, Values: j.Values}
+}
+
+// securityProfileValues returns the values of securityProfileColumns after
+// id, in their order.
+func securityProfileValues(p *connectlite.SecurityProfile) ([]any, error) {
+	var errs [7]error
+	var perms, tags, aclTags, tagRes, hierRes, apps, mods, attrs []byte
+	perms, errs[0] = encodeList(p.Permissions, same[string])
+	tags, errs[1] = encodeTags(p.Tags)
+	aclTags, errs[2] = encodeTags(p.AllowedAccessControlTags)
+	tagRes, errs[3] = encodeList(p.TagRestrictedResources, same[string])
+	hierRes, errs[4] = encodeList(p.HierarchyRestrictedResources, same[string])
+	apps, errs[5] = encodeList(p.Applications, toApplication)
+	mods, errs[6] = encodeList(p.AllowedFlowModules, toFlowModule)
+	attrs, err := encodeList(p.DataTablePrimaryAttributeValues, toPrimaryAttributeValue)
+	if err := errors.Join(append(errs[:], err)...); err != nil {
+		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
+	}
+	return []any{p.Name, p.Description, perms, tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion,
+		aclTags, tagRes, hierRes, p.AllowedAccessControlHierarchyGroupID, apps, mods, attrs}, nil
+}
+
+// scanSecurityProfile reads a row of securityProfileColumns.
+func scanSecurityProfile(row pgx.Row, instanceID string) (*connectlite.SecurityProfile, error) {
+	p := connectlite.SecurityProfile{InstanceID: instanceID}
+	var perms, tags, aclTags, tagRes, hierRes, apps, mods, attrs []byte
+	if err := row.Scan(&p.ID, &p.Name, &p.Description, &perms, &tags, &p.LastModifiedTime, &p.LastModifiedRegion,
+		&aclTags, &tagRes, &hierRes, &p.AllowedAccessControlHierarchyGroupID, &apps, &mods, &attrs); err != nil {
+		return nil, err
+	}
+	p.LastModifiedTime = timeFromDB(p.LastModifiedTime)
+	var errs [8]error
+	p.Permissions, errs[0] = decodeList(perms, same[string])
+	p.Tags, errs[1] = decodeTags(tags)
+	p.AllowedAccessControlTags, errs[2] = decodeTags(aclTags)
+	p.TagRestrictedResources, errs[3] = decodeList(tagRes, same[string])
+	p.HierarchyRestrictedResources, errs[4] = decodeList(hierRes, same[string])
+	p.Applications, errs[5] = decodeList(apps, fromApplication)
+	p.AllowedFlowModules, errs[6] = decodeList(mods, fromFlowModule)
+	p.DataTablePrimaryAttributeValues, errs[7] = decodeList(attrs, fromPrimaryAttributeValue)
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
+	}
+	return &p, nil
+}
+
+func spNotFound(instanceID, id string) error {
+	return connectlite.Errorf(connectlite.KindNotFound, "Security profile %s does not exist in instance %s", id, instanceID)
+}
+
+func spNameTaken(p *connectlite.SecurityProfile) error {
+	return connectlite.Errorf(connectlite.KindDuplicate, "A security profile named %s already exists in instance %s", p.Name, p.InstanceID)
+}
+
+func rpNotFound(instanceID, id string) error {
+	return connectlite.Errorf(connectlite.KindNotFound, "Routing profile %s does not exist in instance %s", id, instanceID)
+}
+
+func rpNameTaken(p *connectlite.RoutingProfile) error {
+	return connectlite.Errorf(connectlite.KindDuplicate, "A routing profile named %s already exists in instance %s", p.Name, p.InstanceID)
+}
+
+// profileInUse is the KindResourceInUse error of a profile delete; user is
+// the blocking user's id ("" if unknown).
+func profileInUse(what, id, user string) error {
+	msg := fmt.Sprintf("%s %s is in use by user %s", what, id, user)
+	if user == "" {
+		msg = fmt.Sprintf("%s %s is in use by a user", what, id)
+	}
+	return &connectlite.Error{Kind: connectlite.KindResourceInUse, Message: msg,
+		ResourceType: connectlite.InUseByUser, ResourceID: user}
+}
+
+// spGroupMissing is the error for a hierarchy group that does not exist.
+func spGroupMissing(p *connectlite.SecurityProfile) error {
+	return connectlite.Errorf(connectlite.KindInvalidParameter,
+		"AllowedAccessControlHierarchyGroupId: hierarchy group %s does not exist in instance %s",
+		p.AllowedAccessControlHierarchyGroupID, p.InstanceID)
+}
+
+// spCheck answers whether p's instance and hierarchy group exist.
+func spCheck(ctx context.Context, q querier, p *connectlite.SecurityProfile, checkInstance bool) error {
+	var instOK, groupOK bool
+	err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM instances WHERE id = $1),
+		$2 = '' OR EXISTS (SELECT 1 FROM hierarchy_groups WHERE instance_id = $1 AND id = $2)`,
+		p.InstanceID, p.AllowedAccessControlHierarchyGroupID).Scan(&instOK, &groupOK)
+	switch {
+	case err != nil:
+		return fmt.Errorf("check security profile references: %w", err)
+	case checkInstance && !instOK:
+		return instanceNotFound(p.InstanceID)
+	case !groupOK:
+		return spGroupMissing(p)
+	}
+	return nil
+}
+
+// spWriteError turns the constraint violations of a security profile
+// write into kinds.
+func spWriteError(what string, p *connectlite.SecurityProfile, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case violates(err, codeUniqueViolation, constraintSecurityProfileName):
+		return spNameTaken(p)
+	case violates(err, codeForeignKeyViolation, constraintSecurityProfileInstance):
+		return instanceNotFound(p.InstanceID)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// CreateSecurityProfile inserts p after checking its instance and hierarchy
+// group. It returns KindNotFound if the instance does not exist,
+// KindDuplicate if the name is taken and KindInvalidParameter if the
+// hierarchy group does not exist.
+func (s *Store) CreateSecurityProfile(ctx context.Context, p *connectlite.SecurityProfile) error {
+	vals, err := securityProfileValues(p)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, "create security profile", func(ctx context.Context, tx pgx.Tx) error {
+		if err := spCheck(ctx, tx, p, true); err != nil {
+			return err
+		}
+		args := append([]any{p.InstanceID, p.ID}, vals...)
+		_, err := tx.Exec(ctx, `INSERT INTO security_profiles (instance_id, `+securityProfileColumns+`)
+			VALUES (`+placeholders(1, len(args))+`)`, args...)
+		return spWriteError("insert security profile", p, err)
+	})
+}
+
+// loadSecurityProfile reads one security profile, locking its row until
+// the transaction ends if lock is set (the row holds all of it, so the
+// locking read sees the latest committed version).
+func loadSecurityProfile(ctx context.Context, q querier, instanceID, id string, lock bool) (*connectlite.SecurityProfile, error) {
+	query := `SELECT ` + securityProfileColumns + ` FROM security_profiles WHERE instance_id = $1 AND id = $2`
+	if lock {
+		query += ` FOR UPDATE`
+	}
+	p, err := scanSecurityProfile(q.QueryRow(ctx, query, instanceID, id), instanceID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, spNotFound(instanceID, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get security profile: %w", err)
+	}
+	return p, nil
+}
+
+// SecurityProfile returns KindNotFound if the instance has no security
+// profile with that id.
+func (s *Store) SecurityProfile(ctx context.Context, instanceID, id string) (*connectlite.SecurityProfile, error) {
+	var p *connectlite.SecurityProfile
+	err := s.read(ctx, "get security profile", func(ctx context.Context) error {
+		var err error
+		p, err = loadSecurityProfile(ctx, s.pool, instanceID, id, false)
+		return err
+	})
+	return p, err
+}
+
+// UpdateSecurityProfile locks the security profile's row, applies mutate,
+// checks the hierarchy group and writes the result in one transaction.
+// mutate may run more than once (see UpdateUser).
+func (s *Store) UpdateSecurityProfile(ctx context.Context, instanceID, id string, mutate func(*connectlite.SecurityProfile) error) (*connectlite.SecurityProfile, error) {
+	var updated *connectlite.SecurityProfile
+	err := s.write(ctx, "update security profile", func(ctx context.Context, tx pgx.Tx) error {
+		p, err := loadSecurityProfile(ctx, tx, instanceID, id, true)
+		if err != nil {
+			return err
+		}
+		if err := mutate(p); err != nil {
+			return err
+		}
+		p.InstanceID, p.ID = instanceID, id
+		if err := spCheck(ctx, tx, p, false); err != nil {
+			return err
+		}
+		vals, err := securityProfileValues(p)
+		if err != nil {
+			return err
+		}
+		cols := strings.Split(securityProfileColumns, ",")[1:] // all but id
+		set := make([]string, len(cols))
+		for i, c := range cols {
+			set[i] = fmt.Sprintf("%s = $%d", strings.TrimSpace(c), i+1)
+		}
+		_, err = tx.Exec(ctx, `UPDATE security_profiles SET `+strings.Join(set, ", ")+
+			fmt.Sprintf(` WHERE instance_id = $%d AND id = $%d`, len(vals)+1, len(vals)+2), append(vals, instanceID, id)...)
+		if err := spWriteError("update security profile", p, err); err != nil {
+			return err
+		}
+		updated, err = loadSecurityProfile(ctx, tx, instanceID, id, false)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return updated, nil
+}
+
+// DeleteSecurityProfile locks the security profile's row and deletes it
+// unless a user has it (KindResourceInUse naming the user with the smallest
+// id). A user given the profile concurrently either commits first, and is
+// found, or fails its foreign key check once the delete commits.
+func (s *Store) DeleteSecurityProfile(ctx context.Context, instanceID, id string) error {
+	return s.write(ctx, "delete security profile", func(ctx context.Context, tx pgx.Tx) error {
+		if err := lockProfileRow(ctx, tx, "security_profiles", instanceID, id); err != nil {
+			if errors.Is(err, pgx.ErrNoRows) {
+				return spNotFound(instanceID, id)
+			}
+			return err
+		}
+		user, err := profileFirstID(ctx, tx, `SELECT user_id FROM user_security_profiles
+			WHERE instance_id = $1 AND security_profile_id = $2 ORDER BY user_id LIMIT 1`, instanceID, id)
+		if err != nil {
+			return fmt.Errorf("check users of security profile: %w", err)
+		}
+		if user != "" {
+			return profileInUse("Security profile", id, user)
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM security_profiles WHERE instance_id = $1 AND id = $2`, instanceID, id)
+		if sqlState(err) == codeForeignKeyViolation {
+			return profileInUse("Security profile", id, "")
+		}
+		if err != nil {
+			return fmt.Errorf("delete security profile: %w", err)
+		}
+		return nil
+	})
+}
+
+// lockProfileRow locks the row of table (security_profiles or
+// routing_profiles) with that key; pgx.ErrNoRows if there is none.
+func lockProfileRow(ctx context.Context, tx pgx.Tx, table, instanceID, id string) error {
+	var one int
+	err := tx.QueryRow(ctx, `SELECT 1 FROM `+table+` WHERE instance_id = $1 AND id = $2 FOR UPDATE`, instanceID, id).Scan(&one)
+	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return fmt.Errorf("lock %s: %w", table, err)
+	}
+	return err
+}
+
+// profileFirstID returns the id query finds, or "".
+func profileFirstID(ctx context.Context, q querier, query string, args ...any) (string, error) {
+	var id string
+	err := q.QueryRow(ctx, query, args...).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}
+
+// routingProfileSelect reads a routing profile with its queue lists (in
+// their order) and the number of its users in one statement, so all of it
+// comes from one snapshot; scanRoutingProfile reads its row.
+const routingProfileSelect = `SELECT rp.id, rp.name, rp.description, rp.default_outbound_queue_id,
+	rp.media_concurrencies, rp.tags, rp.last_modified_time, rp.last_modified_region,
+	rp.agent_availability_timer, rp.is_default,
+	(SELECT jsonb_agg(jsonb_build_object('queue_id', q.queue_id, 'channel', q.channel,
+			'priority', q.priority, 'delay', q.delay) ORDER BY q.position)
+		FROM routing_profile_queues q WHERE q.instance_id = rp.instance_id AND q.routing_profile_id = rp.id),
+	(SELECT jsonb_agg(jsonb_build_object('queue_id', m.queue_id, 'channel', m.channel) ORDER BY m.position)
+		FROM routing_profile_manual_queues m WHERE m.instance_id = rp.instance_id AND m.routing_profile_id = rp.id),
+	(SELECT count(*) FROM users u WHERE u.instance_id = rp.instance_id AND u.routing_profile_id = rp.id)
+	FROM routing_profiles rp WHERE rp.instance_id = $1 AND rp.id = $2`
+
+// manualQueueJSON is a row of routing_profile_manual_queues as
+// routingProfileSelect aggregates it.
+type manualQueueJSON struct {
+	QueueID string `json:"queue_id"`
+	Channel string `json:"channel"`
+}
+
+func scanRoutingProfile(row pgx.Row, instanceID string) (*connectlite.RoutingProfile, error) {
+	p := connectlite.RoutingProfile{InstanceID: instanceID}
+	var media, tags, queues, manual []byte
+	if err := row.Scan(&p.ID, &p.Name, &p.Description, &p.DefaultOutboundQueueID, &media, &tags,
+		&p.LastModifiedTime, &p.LastModifiedRegion, &p.AgentAvailabilityTimer, &p.IsDefault,
+		&queues, &manual, &p.AssociatedUsers); err != nil {
+		return nil, err
+	}
+	p.LastModifiedTime = timeFromDB(p.LastModifiedTime)
+	var err error
+	if p.MediaConcurrencies, err = decodeList(media, fromMediaConcurrency); err != nil {
+		return nil, fmt.Errorf("routing profile %s media concurrencies: %w", p.ID, err)
+	}
+	if p.Tags, err = decodeTags(tags); err != nil {
+		return nil, fmt.Errorf("routing profile %s: %w", p.ID, err)
+	}
+	if queues != nil {
+		var qs []queueConfigJSON
+		if err := json.Unmarshal(queues, &qs); err != nil {
+			return nil, fmt.Errorf("routing profile %s queues: %w", p.ID, err)
+		}
+		for _, q := range qs {
+			p.QueueConfigs = append(p.QueueConfigs, connectlite.RoutingProfileQueueConfig(q))
+		}
+	}
+	if manual != nil {
+		var ms []manualQueueJSON
+		if err := json.Unmarshal(manual, &ms); err != nil {
+			return nil, fmt.Errorf("routing profile %s manual queues: %w", p.ID, err)
+		}
+		for _, m := range ms {
+			p.ManualAssignmentQueues = append(p.ManualAssignmentQueues, connectlite.RoutingProfileQueueReference(m))
+		}
+	}
+	return &p, nil
+}
+
+func loadRoutingProfile(ctx context.Context, q querier, instanceID, id string) (*connectlite.RoutingProfile, error) {
+	p, err := scanRoutingProfile(q.QueryRow(ctx, routingProfileSelect, instanceID, id), instanceID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, rpNotFound(instanceID, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get routing profile: %w", err)
+	}
+	return p, nil
+}
+
+// rpQueueIDs returns the distinct queues p references, in the order the
+// check reports them: the default outbound queue, the queue configs', the
+// manual assignment queues'.
+func rpQueueIDs(p *connectlite.RoutingProfile) []string {
+	ids := []string{p.DefaultOutboundQueueID}
+	for _, q := range p.QueueConfigs {
+		if !slices.Contains(ids, q.QueueID) {
+			ids = append(ids, q.QueueID)
+		}
+	}
+	for _, q := range p.ManualAssignmentQueues {
+		if !slices.Contains(ids, q.QueueID) {
+			ids = append(ids, q.QueueID)
+		}
+	}
+	return ids
+}
+
+// rpCheck returns KindNotFound if p's instance does not exist (when
+// checkInstance) and KindInvalidParameter naming the first queue of p that
+// does not exist in it.
+func rpCheck(ctx context.Context, q querier, p *connectlite.RoutingProfile, checkInstance bool) error {
+	var instOK bool
+	var found []string
+	err := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM instances WHERE id = $1),
+		ARRAY(SELECT id FROM queues WHERE instance_id = $1 AND id = ANY($2::text[]))`,
+		p.InstanceID, rpQueueIDs(p)).Scan(&instOK, &found)
+	if err != nil {
+		return fmt.Errorf("check routing profile references: %w", err)
+	}
+	if checkInstance && !instOK {
+		return instanceNotFound(p.InstanceID)
+	}
+	return rpMissingQueue(p, found)
+}
+
+// rpMissingQueue returns the error for the first queue of p not in found,
+// or nil.
+func rpMissingQueue(p *connectlite.RoutingProfile, found []string) error {
+	missing := func(field, id string) error {
+		if slices.Contains(found, id) {
+			return nil
+		}
+		return connectlite.Errorf(connectlite.KindInvalidParameter, "%s: queue %s does not exist in instance %s", field, id, p.InstanceID)
+	}
+	if err := missing("DefaultOutboundQueueId", p.DefaultOutboundQueueID); err != nil {
+		return err
+	}
+	for _, q := range p.QueueConfigs {
+		if err := missing("QueueConfigs", q.QueueID); err != nil {
+			return err
+		}
+	}
+	for _, q := range p.ManualAssignmentQueues {
+		if err := missing("ManualAssignmentQueueConfigs", q.QueueID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rpWriteError turns the constraint violations of a routing profile write
+// into kinds. A queue deleted between the check and the write violates a
+// foreign key; the check then names it.
+func rpWriteError(what string, p *connectlite.RoutingProfile, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case violates(err, codeUniqueViolation, constraintRoutingProfileName):
+		return rpNameTaken(p)
+	case violates(err, codeForeignKeyViolation, constraintRoutingProfileInstance):
+		return instanceNotFound(p.InstanceID)
+	case sqlState(err) == codeForeignKeyViolation:
+		return connectlite.Errorf(connectlite.KindInvalidParameter, "A queue of routing profile %s does not exist in instance %s", p.ID, p.InstanceID)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// queueRoutingProfileLists queues the inserts of p's queue configs and
+// manual assignment queues (each only if queues / manual is set).
+func queueRoutingProfileLists(b *pgx.Batch, p *connectlite.RoutingProfile, queues, manual bool) {
+	if queues && len(p.QueueConfigs) > 0 {
+		ids, channels := make([]string, len(p.QueueConfigs)), make([]string, len(p.QueueConfigs))
+		priorities, delays := make([]int32, len(p.QueueConfigs)), make([]int32, len(p.QueueConfigs))
+		for i, q := range p.QueueConfigs {
+			ids[i], channels[i], priorities[i], delays[i] = q.QueueID, q.Channel, q.Priority, q.Delay
+		}
+		b.Queue(`INSERT INTO routing_profile_queues (instance_id, routing_profile_id, queue_id, channel, priority, delay, position)
+			SELECT $1, $2, q.queue_id, q.channel, q.priority, q.delay, q.n - 1
+			FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) WITH ORDINALITY AS q (queue_id, channel, priority, delay, n)`,
+			p.InstanceID, p.ID, ids, channels, priorities, delays)
+	}
+	if manual && len(p.ManualAssignmentQueues) > 0 {
+		ids, channels := make([]string, len(p.ManualAssignmentQueues)), make([]string, len(p.ManualAssignmentQueues))
+		for i, q := range p.ManualAssignmentQueues {
+			ids[i], channels[i] = q.QueueID, q.Channel
+		}
+		b.Queue(`INSERT INTO routing_profile_manual_queues (instance_id, routing_profile_id, queue_id, channel, position)
+			SELECT $1, $2, q.queue_id, q.channel, q.n - 1
+			FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS q (queue_id, channel, n)`,
+			p.InstanceID, p.ID, ids, channels)
+	}
+}
+
+// CreateRoutingProfile inserts p with its queue lists after checking its
+// instance and queues, in one transaction and one round trip. It returns
+// KindNotFound if the instance does not exist, KindDuplicate if the name is
+// taken and KindInvalidParameter naming the first queue that does not exist.
+func (s *Store) CreateRoutingProfile(ctx context.Context, p *connectlite.RoutingProfile) error {
+	media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
+	if err != nil {
+		return err
+	}
+	tags, err := encodeTags(p.Tags)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, "create routing profile", func(ctx context.Context, tx pgx.Tx) error {
+		if err := rpCheck(ctx, tx, p, true); err != nil {
+			return err
+		}
+		b := &pgx.Batch{}
+		b.Queue(`INSERT INTO routing_profiles (instance_id, id, name, description, default_outbound_queue_id,
+			media_concurrencies, tags, last_modified_time, last_modified_region, agent_availability_timer, is_default)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
+			timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, p.IsDefault)
+		queueRoutingProfileLists(b, p, true, true)
+		return rpWriteError("insert routing profile", p, tx.SendBatch(ctx, b).Close())
+	})
+}
+
+// RoutingProfile returns the routing profile with its queue lists and the
+// number of its users, read in one statement. It returns KindNotFound if the
+// instance has no routing profile with that id.
+func (s *Store) RoutingProfile(ctx context.Context, instanceID, id string) (*connectlite.RoutingProfile, error) {
+	var p *connectlite.RoutingProfile
+	err := s.read(ctx, "get routing profile", func(ctx context.Context) error {
+		var err error
+		p, err = loadRoutingProfile(ctx, s.pool, instanceID, id)
+		return err
+	})
+	return p, err
+}
+
+// UpdateRoutingProfile locks the routing profile's row, then reads it in a
+// statement of its own (which sees what the transactions the lock waited for
+// committed, queue lists included), applies mutate, checks the queues and
+// writes the result, rewriting a queue list only if mutate changed it.
+// mutate may run more than once (see UpdateUser).
+func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string, mutate func(*connectlite.RoutingProfile) error) (*connectlite.RoutingProfile, error) {
+	var updated *connectlite.RoutingProfile
+	err := s.write(ctx, "update routing profile", func(ctx context.Context, tx pgx.Tx) error {
+		if err := lockProfileRow(ctx, tx, "routing_profiles", instanceID, id); err != nil {
+			if errors.Is(err, pgx.ErrNoRows) {
+				return rpNotFound(instanceID, id)
+			}
+			return err
+		}
+		p, err := loadRoutingProfile(ctx, tx, instanceID, id)
+		if err != nil {
+			return err
+		}
+		isDefault := p.IsDefault
+		queues := slices.Clone(p.QueueConfigs)
+		manual := slices.Clone(p.ManualAssignmentQueues)
+		if err := mutate(p); err != nil {
+			return err
+		}
+		p.InstanceID, p.ID, p.IsDefault = instanceID, id, isDefault
+		if err := rpCheck(ctx, tx, p, false); err != nil {
+			return err
+		}
+		media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
+		if err != nil {
+			return err
+		}
+		tags, err := encodeTags(p.Tags)
+		if err != nil {
+			return err
+		}
+		queuesChanged := !slices.Equal(queues, p.QueueConfigs)
+		manualChanged := !slices.Equal(manual, p.ManualAssignmentQueues)
+		b := &pgx.Batch{}
+		b.Queue(`UPDATE routing_profiles SET name = $1, description = $2, default_outbound_queue_id = $3,
+			media_concurrencies = $4, tags = $5, last_modified_time = $6, last_modified_region = $7,
+			agent_availability_timer = $8 WHERE instance_id = $9 AND id = $10`,
+			p.Name, p.Description, p.DefaultOutboundQueueID, media, tags, timeToDB(p.LastModifiedTime),
+			p.LastModifiedRegion, p.AgentAvailabilityTimer, instanceID, id)
+		if queuesChanged {
+			b.Queue(`DELETE FROM routing_profile_queues WHERE instance_id = $1 AND routing_profile_id = $2`, instanceID, id)
+		}
+		if manualChanged {
+			b.Queue(`DELETE FROM routing_profile_manual_queues WHERE instance_id = $1 AND routing_profile_id = $2`, instanceID, id)
+		}
+		queueRoutingProfileLists(b, p, queuesChanged, manualChanged)
+		b.Queue(routingProfileSelect, instanceID, id).QueryRow(func(row pgx.Row) error {
+			var err error
+			updated, err = scanRoutingProfile(row, instanceID)
+			return err
+		})
+		return rpWriteError("update routing profile", p, tx.SendBatch(ctx, b).Close())
+	})
+	if err != nil {
+		return nil, err
+	}
+	return updated, nil
+}
+
+// DeleteRoutingProfile locks the routing profile's row and deletes it with
+// its queue lists unless a user has it (KindResourceInUse naming the user
+// with the smallest id). A user given the profile concurrently either
+// commits first, and is found, or fails its foreign key check once the
+// delete commits.
+func (s *Store) DeleteRoutingProfile(ctx context.Context, instanceID, id string) error {
+	return s.write(ctx, "delete routing profile", func(ctx context.Context, tx pgx.Tx) error {
+		if err := lockProfileRow(ctx, tx, "routing_profiles", instanceID, id); err != nil {
+			if errors.Is(err, pgx.ErrNoRows) {
+				return rpNotFound(instanceID, id)
+			}
+			return err
+		}
+		user, err := profileFirstID(ctx, tx, `SELECT id FROM users
+			WHERE instance_id = $1 AND routing_profile_id = $2 ORDER BY id LIMIT 1`, instanceID, id)
+		if err != nil {
+			return fmt.Errorf("check users of routing profile: %w", err)
+		}
+		if user != "" {
+			return profileInUse("Routing profile", id, user)
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM routing_profiles WHERE instance_id = $1 AND id = $2`, instanceID, id)
+		if sqlState(err) == codeForeignKeyViolation {
+			return profileInUse("Routing profile", id, "")
+		}
+		if err != nil {
+			return fmt.Errorf("delete routing profile: %w", err)
+		}
+		return nil
+	})
+}
+
+// queueCursor is the cursor of a page of a routing profile's queues: the
+// queue id and channel of its last row. Channels have no spaces.
+func queueCursor(queueID, channel string) string { return queueID + " " + channel }
+
+func splitQueueCursor(after string) (queueID, channel string) {
+	if i := strings.LastIndexByte(after, ' '); i >= 0 {
+		return after[:i], after[i+1:]
+	}
+	return after, ""
+}
+
+// rpExists returns KindNotFound unless the routing profile exists.
+func rpExists(ctx context.Context, q querier, instanceID, id string) error {
+	var one int
+	err := q.QueryRow(ctx, `SELECT 1 FROM routing_profiles WHERE instance_id = $1 AND id = $2`, instanceID, id).Scan(&one)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return rpNotFound(instanceID, id)
+	}
+	if err != nil {
+		return fmt.Errorf("check routing profile: %w", err)
+	}
+	return nil
+}
+
+// ListRoutingProfileQueues lists the queue configs of a routing profile with
+// their queues' names, ordered by queue id then channel: a range scan of the
+// primary key from the cursor. It returns KindNotFound if the instance has
+// no routing profile with that id.
+func (s *Store) ListRoutingProfileQueues(ctx context.Context, instanceID, id string, p connectlite.PageRequest) ([]connectlite.RoutingProfileQueueSummary, string, error) {
+	limit := pageLimit(p)
+	var items []connectlite.RoutingProfileQueueSummary
+	err := s.read(ctx, "list routing profile queues", func(ctx context.Context) error {
+		q, ch := splitQueueCursor(p.After)
+		rows, _ := s.pool.Query(ctx, `SELECT rq.queue_id, rq.channel, rq.priority, rq.delay, q.name
+			FROM routing_profile_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
+			WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
+			ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
+		var err error
+		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.RoutingProfileQueueSummary, error) {
+			var it connectlite.RoutingProfileQueueSummary
+			err := row.Scan(&it.QueueID, &it.Channel, &it.Priority, &it.Delay, &it.QueueName)
+			return it, err
+		})
+		if err != nil {
+			return err
+		}
+		// A row proves the profile exists (foreign key); no row may mean
+		// an empty page or no profile.
+		if len(items) == 0 {
+			return rpExists(ctx, s.pool, instanceID, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	items, next := cut(items, limit, func(it connectlite.RoutingProfileQueueSummary) string {
+		return queueCursor(it.QueueID, it.Channel)
+	})
+	return items, next, nil
+}
+
+// ListRoutingProfileManualAssignmentQueues lists the manual assignment
+// queues of a routing profile with their queues' names, ordered by queue id
+// then channel. It returns KindNotFound if the instance has no routing
+// profile with that id.
+func (s *Store) ListRoutingProfileManualAssignmentQueues(ctx context.Context, instanceID, id string, p connectlite.PageRequest) ([]connectlite.RoutingProfileManualQueueSummary, string, error) {
+	limit := pageLimit(p)
+	var items []connectlite.RoutingProfileManualQueueSummary
+	err := s.read(ctx, "list routing profile manual queues", func(ctx context.Context) error {
+		q, ch := splitQueueCursor(p.After)
+		rows, _ := s.pool.Query(ctx, `SELECT rq.queue_id, rq.channel, q.name
+			FROM routing_profile_manual_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
+			WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
+			ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
+		var err error
+		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.RoutingProfileManualQueueSummary, error) {
+			var it connectlite.RoutingProfileManualQueueSummary
+			err := row.Scan(&it.QueueID, &it.Channel, &it.QueueName)
+			return it, err
+		})
+		if err != nil {
+			return err
+		}
+		if len(items) == 0 {
+			return rpExists(ctx, s.pool, instanceID, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	items, next := cut(items, limit, func(it connectlite.RoutingProfileManualQueueSummary) string {
+		return queueCursor(it.QueueID, it.Channel)
+	})
+	return items, next, nil
+}

@@ -1,0 +1,225 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/sqlsearch"
+)
+
+// SearchUsers returns a page of the instance's users that match q, in one
+// read transaction: the page query that internal/sqlsearch builds from q
+// (a range scan of the index of the searched name column when q has an
+// EXACT or STARTS_WITH name condition, else of the primary key), a count
+// of the matches capped at connectlite.MaxSearchTotalCount, and the page's
+// security profiles and tags. It returns KindNotFound if the instance does
+// not exist and KindInvalidParameter for a cursor of another query.
+func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectlite.UserQuery, p connectlite.PageRequest) ([]connectlite.User, string, int64, error) {
+	limit := pageLimit(p)
+	plan, err := sqlsearch.Build(sqlsearch.SQLite(), "SELECT "+userReadColumns, instanceID, q, p.After, limit)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	var (
+		items []connectlite.User
+		keys  []string
+		next  string
+		total int64
+	)
+	err = s.read(ctx, "search users", func(tx *txn) error {
+		st, err := s.search.stmt(ctx, s.reader, plan.Page.SQL)
+		if err != nil {
+			return wrap("search users: prepare", err)
+		}
+		rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, plan.Page.Args...)
+		if err != nil {
+			return wrap("search users", err)
+		}
+		defer rows.Close()
+		items = make([]connectlite.User, 0, min(limit+1, connectlite.MaxSearchResults+1))
+		for rows.Next() {
+			var key string
+			u, err := scanUser(withExtra{rows, []any{&key}})
+			if err != nil {
+				return wrap("search users: scan", err)
+			}
+			items = append(items, *u)
+			keys = append(keys, key)
+		}
+		if err := rows.Err(); err != nil {
+			return wrap("search users: rows", err)
+		}
+		rows.Close()
+		if len(items) == 0 {
+			if err := instanceExists(ctx, tx, instanceID); err != nil {
+				return err
+			}
+		}
+		if len(items) > limit {
+			items = items[:limit]
+			next = plan.Cursor(keys[limit-1], items[limit-1].ID)
+		}
+		switch {
+		case p.After == "" && next == "":
+			// The first page is the whole result: no need to count.
+			total = int64(len(items))
+		default:
+			st, err := s.search.stmt(ctx, s.reader, plan.Count.SQL)
+			if err != nil {
+				return wrap("search users: prepare count", err)
+			}
+			if err := tx.StmtContext(ctx, st).QueryRowContext(ctx, plan.Count.Args...).Scan(&total); err != nil {
+				return wrap("search users: count", err)
+			}
+		}
+		return s.loadSearchChildren(ctx, tx, instanceID, items)
+	})
+	if err != nil {
+		return nil, "", 0, err
+	}
+	return items, next, total, nil
+}
+
+// withExtra scans a row whose columns are followed by extra ones.
+type withExtra struct {
+	row   interface{ Scan(...any) error }
+	extra []any
+}
+
+func (w withExtra) Scan(dest ...any) error {
+	return w.row.Scan(append(dest, w.extra...)...)
+}
+
+// The child rows of a page of users in any order: one primary-key lookup per
+// user, the ids passed as one JSON array.
+const (
+	searchSecurityProfilesQuery = `SELECT user_id, security_profile_id, position FROM user_security_profiles
+	WHERE instance_id = ? AND user_id IN (SELECT value FROM json_each(?))`
+	searchTagsQuery = `SELECT user_id, key, value FROM user_tags
+	WHERE instance_id = ? AND user_id IN (SELECT value FROM json_each(?))`
+)
+
+// loadSearchChildren fills the security profiles (in their order) and tags
+// of a page of users.
+func (s *Store) loadSearchChildren(ctx context.Context, tx *txn, instanceID string, page []connectlite.User) error {
+	if len(page) == 0 {
+		return nil
+	}
+	byID := make(map[string]*connectlite.User, len(page))
+	ids := make([]string, len(page))
+	for i := range page {
+		byID[page[i].ID] = &page[i]
+		ids[i] = page[i].ID
+	}
+	idsJSON, err := json.Marshal(ids)
+	if err != nil {
+		return fmt.Errorf("search users: encode ids: %w", err)
+	}
+	query := func(q string, each func(rows *sql.Rows) error) error {
+		st, err := s.search.stmt(ctx, s.reader, q)
+		if err != nil {
+			return wrap("search users: prepare", err)
+		}
+		rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, instanceID, string(idsJSON))
+		if err != nil {
+			return wrap("search users: children", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := each(rows); err != nil {
+				return wrap("search users: children: scan", err)
+			}
+		}
+		return wrap("search users: children: rows", rows.Err())
+	}
+	positions := make(map[string]int64)
+	err = query(searchSecurityProfilesQuery, func(rows *sql.Rows) error {
+		var userID, profileID string
+		var pos int64
+		if err := rows.Scan(&userID, &profileID, &pos); err != nil {
+			return err
+		}
+		if u := byID[userID]; u != nil {
+			u.SecurityProfileIDs = append(u.SecurityProfileIDs, profileID)
+			positions[userID+"\x00"+profileID] = pos
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i := range page {
+		u := &page[i]
+		slices.SortFunc(u.SecurityProfileIDs, func(a, b string) int {
+			return int(positions[u.ID+"\x00"+a] - positions[u.ID+"\x00"+b])
+		})
+	}
+	return query(searchTagsQuery, func(rows *sql.Rows) error {
+		var userID, k, v string
+		if err := rows.Scan(&userID, &k, &v); err != nil {
+			return err
+		}
+		if u := byID[userID]; u != nil {
+			if u.Tags == nil {
+				u.Tags = make(map[string]string)
+			}
+			u.Tags[k] = v
+		}
+		return nil
+	})
+}
+
+// maxSearchStmts bounds the prepared statements of searchStmts: one per
+// shape of query (the values are arguments), so a client cannot grow the
+// cache without bound by varying its criteria.
+const maxSearchStmts = 256
+
+// searchStmts holds prepared statements of SearchUsers' queries, whose text
+// depends on the shape of the criteria, so that a repeated search skips
+// SQLite's parser and planner as the fixed queries do. The zero value is
+// ready to use.
+type searchStmts struct {
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// stmt returns the statement of query prepared on db, preparing it on first
+// use. When the cache is full an arbitrary statement leaves it; database/sql
+// finalizes it once the transactions using it are done.
+func (c *searchStmts) stmt(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st := c.stmts[query]; st != nil {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = make(map[string]*sql.Stmt)
+	}
+	if len(c.stmts) >= maxSearchStmts {
+		for q, old := range c.stmts {
+			old.Close()
+			delete(c.stmts, q)
+			break
+		}
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+// close closes every cached statement.
+func (c *searchStmts) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	err := closeStmts(c.stmts)
+	c.stmts = nil
+	return err
+}

@@ -1,0 +1,139 @@
+package sqlite
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/sqlsearch"
+	"github.com/connectlite/connectlite/internal/storetest"
+)
+
+// TestSearchHierarchy runs the hierarchy part of the search suite with
+// groups inserted into the table directly.
+func TestSearchHierarchy(t *testing.T) {
+	storetest.RunSearchHierarchy(t, func(t *testing.T) connectlite.Store {
+		return mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	}, func(t *testing.T, st connectlite.Store, g *connectlite.HierarchyGroup, level int, path string) {
+		t.Helper()
+		s := st.(*Store)
+		_, err := s.writer.ExecContext(t.Context(), `INSERT INTO hierarchy_groups (instance_id, id, name, name_key,
+			parent_group_id, level, path, tags, last_modified_time, last_modified_region)
+			VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
+			g.InstanceID, g.ID, g.Name, strings.ToLower(g.Name), nullable(g.ParentGroupID), level, path,
+			timeToDB(g.LastModifiedTime), g.LastModifiedRegion)
+		if err != nil {
+			t.Fatalf("insert hierarchy group %s: %v", g.Name, err)
+		}
+	})
+}
+
+// TestSearchPlansUseIndexes guards the plans of the searches that must stay
+// fast with a million users: a name condition is a range of its index,
+// on the first page and after it, with no sort and no scan.
+func TestSearchPlansUseIndexes(t *testing.T) {
+	s := mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	defer s.Close()
+	prefix := func(f connectlite.UserField) *connectlite.UserQuery {
+		return &connectlite.UserQuery{Op: connectlite.QueryString, Field: f, Match: connectlite.MatchStartsWith, Value: "ab"}
+	}
+	exact := func(f connectlite.UserField) *connectlite.UserQuery {
+		return &connectlite.UserQuery{Op: connectlite.QueryString, Field: f, Match: connectlite.MatchExact, Value: "ab"}
+	}
+	withTag := func(q *connectlite.UserQuery) *connectlite.UserQuery {
+		return &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
+			{Op: connectlite.QueryTag, TagKey: "k"}, *q}}
+	}
+	tests := []struct {
+		name, after string
+		q           *connectlite.UserQuery
+		wantIndex   string
+		wantRange   string // the index constraint that must bound the scan
+	}{
+		{"UsernamePrefix", "", prefix(connectlite.FieldUsername), "sqlite_autoindex_users_2", "username_key>? AND username_key<?"},
+		{"UsernamePrefixNextPage", `["abc","x"]`, prefix(connectlite.FieldUsername), "sqlite_autoindex_users_2", "username_key>? AND username_key<?"},
+		{"FirstNamePrefix", "", prefix(connectlite.FieldFirstName), "users_first_name", "first_name_key>? AND first_name_key<?"},
+		{"FirstNamePrefixNextPage", `["abc","x"]`, prefix(connectlite.FieldFirstName), "users_first_name", "(first_name_key,id)>(?,?) AND first_name_key<?"},
+		{"LastNamePrefixNextPage", `["abc","x"]`, prefix(connectlite.FieldLastName), "users_last_name", "(last_name_key,id)>(?,?) AND last_name_key<?"},
+		{"LastNameExact", "", exact(connectlite.FieldLastName), "users_last_name", "last_name_key=?"},
+		{"LastNameExactNextPage", `["ab","x"]`, exact(connectlite.FieldLastName), "users_last_name", "last_name_key=? AND id>?"},
+		{"PrefixAndTagNextPage", `["abc","x"]`, withTag(prefix(connectlite.FieldFirstName)), "users_first_name", "(first_name_key,id)>(?,?) AND first_name_key<?"},
+		{"ResourceIDNextPage", `["x"]`, exact(connectlite.FieldResourceID), "PRIMARY KEY", "id=?"},
+		{"ResourceIDBeatsPrefix", "", &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
+			*prefix(connectlite.FieldFirstName), *exact(connectlite.FieldResourceID)}}, "PRIMARY KEY", "id=?"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := sqlsearch.Build(sqlsearch.SQLite(), "SELECT "+userReadColumns, "i", tc.q, tc.after, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := queryPlan(t, s, p.Page.SQL, p.Page.Args...)
+			first, _, _ := strings.Cut(plan, "\n")
+			if !strings.Contains(first, "SEARCH u USING") || !strings.Contains(first, tc.wantIndex) ||
+				!strings.Contains(first, tc.wantRange) || strings.Contains(plan, "TEMP B-TREE") {
+				t.Errorf("plan:\n%s\nwant a SEARCH of %s bounded by %s, without TEMP B-TREE\n(query: %s)", plan, tc.wantIndex, tc.wantRange, p.Page.SQL)
+			}
+			if tc.after != "" {
+				return
+			}
+			// The count reads the same range, from the index alone where
+			// the condition allows.
+			plan = queryPlan(t, s, p.Count.SQL, p.Count.Args...)
+			if !strings.Contains(plan, "SEARCH u USING") || !strings.Contains(plan, tc.wantIndex) {
+				t.Errorf("count plan:\n%s\nwant a SEARCH of %s\n(query: %s)", plan, tc.wantIndex, p.Count.SQL)
+			}
+		})
+	}
+	t.Run("ChildrenOfAPage", func(t *testing.T) {
+		for _, q := range []string{searchSecurityProfilesQuery, searchTagsQuery} {
+			plan := queryPlan(t, s, q, "i", `["a","b"]`)
+			if !strings.Contains(plan, "USING PRIMARY KEY (instance_id=? AND user_id=?)") {
+				t.Errorf("plan of %s:\n%s\nwant primary-key lookups", q, plan)
+			}
+		}
+	})
+}
+
+// TestSearchTotalIsCapped checks ApproximateTotalCount past the cap: the
+// count stops at connectlite.MaxSearchTotalCount, the pages go on.
+func TestSearchTotalIsCapped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inserts 10,050 users")
+	}
+	s := mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	defer s.Close()
+	newID := seq()
+	n := newInstance(newID, "capped")
+	if err := s.CreateInstance(t.Context(), n); err != nil {
+		t.Fatal(err)
+	}
+	const count = connectlite.MaxSearchTotalCount + 50
+	err := s.write(t.Context(), "seed", func(tx *txn) error {
+		for i := range count {
+			if err := insertUser(t.Context(), tx, newUser(n, newID(), fmt.Sprintf("user%05d", i)), ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &connectlite.UserQuery{Op: connectlite.QueryString, Field: connectlite.FieldUsername, Match: connectlite.MatchStartsWith, Value: "user"}
+	users, next, total, err := s.SearchUsers(t.Context(), n.Instance.ID, q, connectlite.PageRequest{Limit: 500})
+	if err != nil || len(users) != 500 || next == "" || total != connectlite.MaxSearchTotalCount {
+		t.Fatalf("SearchUsers = %d users, next %q, total %d, err %v; want 500, a cursor, %d", len(users), next, total, err, connectlite.MaxSearchTotalCount)
+	}
+	q.Value = "user100"
+	users, next, total, err = s.SearchUsers(t.Context(), n.Instance.ID, q, connectlite.PageRequest{Limit: 60})
+	if err != nil || len(users) != 50 || next != "" || total != 50 {
+		t.Fatalf("SearchUsers(user100) = %d users, next %q, total %d, err %v; want 50, \"\", 50", len(users), next, total, err)
+	}
+	users, next, total, err = s.SearchUsers(t.Context(), n.Instance.ID, q, connectlite.PageRequest{Limit: 30})
+	if err != nil || len(users) != 30 || next == "" || total != 50 {
+		t.Fatalf("SearchUsers(user100, 30) = %d users, next %q, total %d, err %v; want 30, a cursor, 50", len(users), next, total, err)
+	}
+}
