@@ -87,7 +87,8 @@ func (s *Service) instance(ctx context.Context, region, id string) (*Instance, e
 }
 
 // CreateInstance creates an ACTIVE instance with the default resources AWS
-// puts in a new instance.
+// puts in a new instance. A request that repeats the ClientToken of an
+// earlier one returns the instance that one created.
 func (s *Service) CreateInstance(ctx context.Context, region string, in *CreateInstanceInput) (*Instance, error) {
 	if err := ValidateCreateInstance(in); err != nil {
 		return nil, err
@@ -105,10 +106,7 @@ func (s *Service) CreateInstance(ctx context.Context, region string, in *CreateI
 		Tags:                   in.Tags,
 	}
 	n := BuildNewInstance(inst, IDs{}, s.NewID)
-	if err := s.Store.CreateInstance(ctx, n); err != nil {
-		return nil, err
-	}
-	return &n.Instance, nil
+	return s.storeNewInstance(ctx, n, in) // service_instance_attributes.go: ClientToken idempotency
 }
 
 // DescribeInstance returns the instance.

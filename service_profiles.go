@@ -332,10 +332,10 @@ func (s *Service) UpdateRoutingProfileDefaultOutboundQueue(ctx context.Context, 
 // UpdateRoutingProfileAgentAvailabilityTimer changes how the routing order
 // of the profile's agents is computed.
 func (s *Service) UpdateRoutingProfileAgentAvailabilityTimer(ctx context.Context, region, instanceID, id, timer string) error {
-	if err := profileEnum("AgentAvailabilityTimer", timer, AgentAvailabilityTimeSinceLastActivity, AgentAvailabilityTimeSinceLastInbound); err != nil || timer == "" {
-		if err == nil {
-			err = Errorf(KindInvalidParameter, "AgentAvailabilityTimer is required")
-		}
+	if timer == "" {
+		return Errorf(KindInvalidParameter, "AgentAvailabilityTimer is required")
+	}
+	if err := profileEnum("AgentAvailabilityTimer", timer, AgentAvailabilityTimeSinceLastActivity, AgentAvailabilityTimeSinceLastInbound); err != nil {
 		return err
 	}
 	return s.updateRoutingProfile(ctx, region, instanceID, id, func(p *RoutingProfile) error {

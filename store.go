@@ -16,10 +16,11 @@ type PageRequest struct {
 // either applies completely or changes nothing. Methods return *Error values
 // of the kinds their doc comments name; anything else is internal.
 type Store interface {
-	UserSearchStore // store_search.go
-	LifecycleStore  // store_lifecycle.go
-	QueueStore      // store_queues.go
-	ProfileStore    // store_profiles.go
+	UserSearchStore        // store_search.go
+	LifecycleStore         // store_lifecycle.go
+	QueueStore             // store_queues.go
+	ProfileStore           // store_profiles.go
+	HierarchyInstanceStore // store_hierarchy.go
 	// TokenKey returns the secret that signs pagination tokens, creating it
 	// on first use. Every replica on the same database gets the same key.
 	TokenKey(ctx context.Context) ([]byte, error)

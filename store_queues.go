@@ -111,6 +111,7 @@ type QueueStore interface {
 	// DeleteQueue deletes the queue. It returns KindNotFound if there is
 	// none with that id and KindResourceInUse (ResourceType
 	// InUseByRoutingProfile, ResourceID the profile's id) if a routing
-	// profile uses it as its default outbound queue or in a queue config.
+	// profile uses it as its default outbound queue, in a queue config or
+	// as a manual assignment queue.
 	DeleteQueue(ctx context.Context, instanceID, id string) error
 }

@@ -61,14 +61,27 @@ func startConsole(t *testing.T, cmd *exec.Cmd) *console {
 // expect waits until s appears after what earlier expects consumed.
 func (c *console) expect(s string) {
 	c.t.Helper()
+	c.expectAny(s)
+}
+
+// expectAny waits until one of the strings appears and returns the index
+// of the one that appears first.
+func (c *console) expectAny(ss ...string) int {
+	c.t.Helper()
 	timeout := time.After(30 * time.Second)
 	for {
 		c.mu.Lock()
 		out := c.buf.String()
-		if i := strings.Index(out[c.pos:], s); i >= 0 {
-			c.pos += i + len(s)
+		best, at := -1, len(out)
+		for i, s := range ss {
+			if j := strings.Index(out[c.pos:], s); j >= 0 && c.pos+j < at {
+				best, at = i, c.pos+j
+			}
+		}
+		if best >= 0 {
+			c.pos = at + len(ss[best])
 			c.mu.Unlock()
-			return
+			return best
 		}
 		c.mu.Unlock()
 		select {
@@ -77,12 +90,16 @@ func (c *console) expect(s string) {
 			c.mu.Lock()
 			out := c.buf.String()
 			c.mu.Unlock()
-			if strings.Contains(out[c.pos:], s) {
+			found := false
+			for _, s := range ss {
+				found = found || strings.Contains(out[c.pos:], s)
+			}
+			if found {
 				continue
 			}
-			c.t.Fatalf("the program ended before printing %q; its terminal showed:\n%s", s, out)
+			c.t.Fatalf("the program ended before printing %q; its terminal showed:\n%s", ss, out)
 		case <-timeout:
-			c.t.Fatalf("timed out waiting for %q; the terminal shows:\n%s", s, out)
+			c.t.Fatalf("timed out waiting for %q; the terminal shows:\n%s", ss, out)
 		}
 	}
 }
@@ -142,22 +159,9 @@ func TestAutoPromptCreateUser(t *testing.T) {
 	c.expect("phone-config> ")
 	c.send("PhoneType=SOFT_PHONE,AutoAccept=true")
 	// Leave every other optional parameter unset.
-	for {
-		c.mu.Lock()
-		done := strings.Contains(c.buf.String()[c.pos:], "Run this command?")
-		c.mu.Unlock()
-		if done {
-			break
-		}
-		c.expect("> ")
-		c.mu.Lock()
-		done = strings.Contains(c.buf.String()[c.pos:], "Run this command?")
-		c.mu.Unlock()
-		if !done {
-			c.send("")
-		}
+	for c.expectAny("Run this command?", "> ") == 1 {
+		c.send("")
 	}
-	c.expect("Run this command?")
 	c.send("y")
 	c.expect("connectlite create-user --instance-id a1b2c3d4-5678-90ab-cdef-EXAMPLE11111 --username prompted")
 	c.expect(`"UserId": "`)

@@ -2,8 +2,6 @@ package bench
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -132,11 +130,4 @@ func ServeCeiling(ctx context.Context, addr string, secrets map[string]string, s
 		return err
 	}
 	return nil
-}
-
-// hexID returns n random bytes in hex.
-func hexID(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }

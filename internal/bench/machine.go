@@ -23,6 +23,22 @@ type Machine struct {
 	Kernel    string    `json:"kernel,omitempty"`
 	MemTotal  string    `json:"mem_total,omitempty"`
 	Date      time.Time `json:"date"`
+	// LoadAvg is /proc/loadavg's 1, 5 and 15-minute load averages when
+	// the machine was described: other work competing for the cores.
+	LoadAvg string `json:"load_avg,omitempty"`
+}
+
+// LoadAvg returns the 1, 5 and 15-minute load averages of /proc/loadavg.
+func LoadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return ""
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return ""
+	}
+	return strings.Join(f[:3], " ")
 }
 
 // ThisMachine describes the machine the process runs on.
@@ -40,6 +56,7 @@ func ThisMachine() Machine {
 	if kb, err := strconv.ParseInt(strings.TrimSuffix(procField("/proc/meminfo", "MemTotal"), " kB"), 10, 64); err == nil {
 		m.MemTotal = fmt.Sprintf("%.1f GiB", float64(kb)/(1<<20))
 	}
+	m.LoadAvg = LoadAvg()
 	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
 		m.Kernel = strings.TrimSpace(string(b))
 	}

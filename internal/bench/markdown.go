@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -215,13 +216,21 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 	fmt.Fprintf(&b, "- T2's reference: one bcrypt hash at cost %d takes %s of CPU (median of %d on one thread; %s elapsed), so %d cores can hash %.1f passwords/s.\n",
 		rep.Hash.Cost, FormatDuration(rep.Hash.PerHash.D()), rep.Hash.Samples, FormatDuration(rep.Hash.Wall.D()), m.Cores, rep.Hash.Capacity)
 	fmt.Fprintf(&b, "- \"server cpu/call\" is the CPU time (user + system, /proc/PID/stat) the server process used in a phase's measured window divided by its successful calls: unlike throughput, other load on the machine barely moves it, so the ceiling-to-connectlite ratio by CPU is the steadier comparison.\n")
-	size := fmt.Sprintf("%d users", cfg.Users)
-	if cfg.Users < T4Users {
-		size += fmt.Sprintf(" (**not** the %d of target T4: run `scripts/bench.sh --users %d` for the full size)", T4Users, T4Users)
+	var sizes []string
+	small := false
+	for _, sr := range rep.Stores {
+		sizes = append(sizes, fmt.Sprintf("%d users on the %s store", sr.Users, sr.Store))
+		small = small || sr.Users < T4Users
+	}
+	size := strings.Join(sizes, ", ")
+	if small {
+		size += fmt.Sprintf(" (below the %d of target T4 where smaller: `scripts/bench.sh --users %d` runs the full size)", T4Users, T4Users)
 	}
 	fmt.Fprintf(&b, "- T4 directory size: %s, loaded into one SAML instance through CreateUser (T1's path) before the other phases; the T1-T3 phases then run against that instance.\n", size)
 	fmt.Fprintf(&b, "- RSS is VmHWM/VmRSS of the server process from /proc; restart to serving is the time from exec of a new server on the same data to its first successful DescribeUser.\n")
-	fmt.Fprintf(&b, "- The whole run took %s.\n\n", rep.Took.D().Round(time.Second))
+	fmt.Fprintf(&b, "- The whole run took %s. Load average (1, 5, 15 min) at its start: %s; at its end: %s. On %d cores, a load well above %d means other processes competed with the generator and the servers, which lowers throughput and stretches latencies, but hardly the CPU per call.\n",
+		rep.Took.D().Round(time.Second), m.LoadAvg, rep.LoadAfter, m.Cores, m.Cores)
+	fmt.Fprintf(&b, "- On PostgreSQL the server CPU per call counts the connectlite process only, not the database's backends.\n\n")
 
 	fmt.Fprintf(&b, "## Targets\n\n| target | goal |")
 	for _, sr := range rep.Stores {
@@ -263,7 +272,11 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 		}
 		b.WriteString("```\n")
 		if len(sr.Profiles) > 0 {
-			fmt.Fprintf(&b, "\nCPU profiles: %s\n", strings.Join(sr.Profiles, ", "))
+			names := make([]string, len(sr.Profiles))
+			for i, p := range sr.Profiles {
+				names[i] = "`" + filepath.Base(p) + "`"
+			}
+			fmt.Fprintf(&b, "\nCPU profiles of the server (`--profile-dir`, read with `go tool pprof`): %s\n", strings.Join(names, ", "))
 		}
 	}
 	fmt.Fprintf(&b, "\n## Machine-readable\n\n`connectlite bench run --json` prints the same report as one JSON line.\n")

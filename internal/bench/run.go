@@ -142,7 +142,10 @@ func Run(ctx context.Context, c *Client, name string, op *Op, opts Options) (*Re
 			n         uint64
 			scheduled time.Time
 		}
-		jobs := make(chan job, opts.Clients)
+		// The backlog absorbs stalls of the client pool; latency counts from
+		// the scheduled time, so queueing here is measured, not hidden. Only
+		// sends beyond the backlog are dropped (and reported).
+		jobs := make(chan job, max(16*opts.Clients, 1024))
 		for i := range opts.Clients {
 			wg.Add(1)
 			go func() {

@@ -120,3 +120,34 @@ func (f *Fixture) Seed(ctx context.Context, c *Client, n uint64, clients, server
 	f.Seeded = n
 	return res, nil
 }
+
+// CheckReads asks for the first ListUsers page and the first seeded
+// username prefix's SearchUsers page (if search) and checks that both
+// return users, so that the latency phases measure real answers.
+func (f *Fixture) CheckReads(ctx context.Context, c *Client, search bool) error {
+	var list struct{ UserSummaryList []struct{ Id string } }
+	if err := call(ctx, c, &Request{Op: "ListUsers", Method: "GET", Path: "/users-summary/" + url.PathEscape(f.SAML.ID),
+		Query: url.Values{"maxResults": {fmt.Sprint(f.ListPage)}}}, &list); err != nil {
+		return err
+	}
+	if want := min(uint64(f.ListPage), f.Seeded); uint64(len(list.UserSummaryList)) < want {
+		return fmt.Errorf("ListUsers returned %d users, want %d", len(list.UserSummaryList), want)
+	}
+	if !search {
+		return nil
+	}
+	body := searchUsersBody{InstanceId: f.SAML.ID, MaxResults: f.SearchPage, SearchCriteria: &searchCriteria{
+		StringCondition: &stringCondition{FieldName: "Username", Value: f.SeedUsername(0)[:len(f.RunTag)+1+seedDigits-3], ComparisonType: "STARTS_WITH"}}}
+	var found struct {
+		Users                 []struct{ Username string }
+		ApproximateTotalCount int64
+	}
+	if err := call(ctx, c, &Request{Op: "SearchUsers", Method: "POST", Path: "/search-users", Body: mustJSON(body)}, &found); err != nil {
+		return err
+	}
+	if want := min(uint64(f.SearchPage), f.Seeded, 1000); uint64(len(found.Users)) < want {
+		return fmt.Errorf("SearchUsers STARTS_WITH %q returned %d users (ApproximateTotalCount %d), want %d",
+			body.SearchCriteria.StringCondition.Value, len(found.Users), found.ApproximateTotalCount, want)
+	}
+	return nil
+}

@@ -87,7 +87,7 @@ func TestSmokeCeiling(t *testing.T) {
 	}{
 		{"ClosedLoopCreateUser", OpCreateUser, Options{Clients: 4, Requests: 200}},
 		{"ClosedLoopDescribeUser", OpDescribeUser, Options{Clients: 4, Duration: 200 * time.Millisecond, Warmup: 50 * time.Millisecond}},
-		{"OpenLoopCreateUser", OpCreateUser, Options{Clients: 4, Rate: 500, Duration: 200 * time.Millisecond}},
+		{"OpenLoopCreateUser", OpCreateUser, Options{Clients: 4, Rate: 200, Duration: 250 * time.Millisecond}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			op, err := f.NewOp(tt.op, "")
@@ -149,6 +149,9 @@ func TestSmokeConnectlite(t *testing.T) {
 		}
 		if err := Probe(ctx, c, o); err != nil {
 			t.Skipf("SearchUsers not served yet: %v", err)
+		}
+		if err := f.CheckReads(ctx, c, true); err != nil {
+			t.Fatal(err)
 		}
 		r, err := Run(ctx, c, OpSearchUsers, o, Options{Clients: 2, Requests: 20})
 		checkRun(t, r, err)

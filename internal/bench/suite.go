@@ -18,6 +18,7 @@ type SuiteConfig struct {
 	Binary     string        // the connectlite binary to start
 	WorkDir    string        // data directories and server logs go here
 	Users      uint64        // T4: users loaded into one instance through the API
+	PgUsers    uint64        // the same on PostgreSQL; 0 means Users
 	Clients    int           // concurrent clients of T1, T3 and the mix
 	Duration   time.Duration // measured time of each phase
 	Warmup     time.Duration // unmeasured time before each phase
@@ -59,6 +60,8 @@ type SuiteReport struct {
 	Ceiling map[string]*Result `json:"ceiling"` // best of the runs before and after, by phase
 	Stores  []*StoreReport     `json:"stores"`
 	Took    Millis             `json:"took_ms"`
+	// LoadAfter is the machine's load average when the run ended.
+	LoadAfter string `json:"load_avg_after"`
 }
 
 // SuiteSettings are the parameters a report was made with.
@@ -146,6 +149,7 @@ func RunSuite(ctx context.Context, cfg SuiteConfig) (*SuiteReport, error) {
 		return nil, err
 	}
 	rep.Took = Millis(time.Since(start))
+	rep.LoadAfter = LoadAvg()
 	return rep, nil
 }
 
@@ -183,7 +187,11 @@ func (c *SuiteConfig) ceiling(ctx context.Context, rep *SuiteReport, when string
 
 // runStore starts connectlite on one store and runs every phase.
 func (c *SuiteConfig) runStore(ctx context.Context, store string) *StoreReport {
-	sr := &StoreReport{Store: store, Users: c.Users, Phases: map[string]*Result{}, Started: time.Now()}
+	users := c.Users
+	if store == "postgres" && c.PgUsers > 0 {
+		users = c.PgUsers
+	}
+	sr := &StoreReport{Store: store, Users: users, Phases: map[string]*Result{}, Started: time.Now()}
 	c.logf("\n== connectlite, %s store ==", store)
 	if err := c.storePhases(ctx, sr); err != nil {
 		sr.Err = err.Error()
@@ -233,16 +241,25 @@ func (c *SuiteConfig) storePhases(ctx context.Context, sr *StoreReport) error {
 	if err := f.Setup(ctx, cl, true); err != nil {
 		return err
 	}
-	c.logf("loading %d users into one SAML instance through CreateUser, %d clients", c.Users, c.Clients)
-	load, err := f.Seed(ctx, cl, c.Users, c.Clients, srv.PID())
+	c.logf("loading %d users into one SAML instance through CreateUser, %d clients", sr.Users, c.Clients)
+	load, err := f.Seed(ctx, cl, sr.Users, c.Clients, srv.PID())
 	if err != nil {
 		return err
 	}
-	load.Name = fmt.Sprintf("T4 load %d users", c.Users)
+	load.Name = fmt.Sprintf("T4 load %d users", sr.Users)
 	sr.Load = load
 	c.table(load)
 	if load.Total.OK == 0 {
 		return errors.New("no user could be loaded")
+	}
+
+	search := false
+	if c.Search {
+		op, err := f.NewOp(OpSearchUsers, "")
+		search = err == nil && Probe(ctx, cl, op) == nil
+	}
+	if err := f.CheckReads(ctx, cl, search); err != nil {
+		return fmt.Errorf("check the loaded users: %w", err)
 	}
 
 	phases := []struct {

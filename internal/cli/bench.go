@@ -162,6 +162,7 @@ func benchRun(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("bench run", flag.ContinueOnError)
 	out := fs.String("out", "BENCHMARKS.md", "the report to write (\"-\": standard output, \"\": none)")
 	users := fs.Uint64("users", 50_000, "T4: users to load into one instance (the target is 1000000)")
+	pgUsers := fs.Uint64("store-users", 0, "T4 size on the PostgreSQL store (0: --users)")
 	clients := fs.Int("clients", 64, "concurrent clients of T1, T2, T3, updates and the mix")
 	latClients := fs.Int("latency-clients", 1, "concurrent clients of T4's ListUsers and SearchUsers")
 	duration := fs.Duration("duration", 10*time.Second, "measured time of each phase")
@@ -210,7 +211,7 @@ func benchRun(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		*profileDir = abs
 	}
 	rep, err := bench.RunSuite(ctx, bench.SuiteConfig{
-		Binary: bin, WorkDir: dir, Users: *users, Clients: *clients, LatClients: *latClients,
+		Binary: bin, WorkDir: dir, Users: *users, PgUsers: *pgUsers, Clients: *clients, LatClients: *latClients,
 		Duration: *duration, Warmup: *warmup, BcryptCost: *cost, Postgres: *store, Search: *search,
 		ProfileDir: *profileDir, LogLevel: *logLevel, Progress: stderr,
 	})

@@ -19,7 +19,7 @@ import (
 )
 
 // faultStore fails User, CreateUser and the creation of the instance
-// aliased "faulty" with a fixed error.
+// aliased "faulty" (with or without a ClientToken) with a fixed error.
 type faultStore struct {
 	connectlite.Store
 	err error
@@ -36,6 +36,15 @@ func (f *faultStore) CreateInstance(ctx context.Context, n *connectlite.NewInsta
 		return f.err
 	}
 	return f.Store.CreateInstance(ctx, n)
+}
+
+// CreateInstanceWithToken serves the CreateInstance requests that carry a
+// ClientToken, which SDKs always send.
+func (f *faultStore) CreateInstanceWithToken(ctx context.Context, n *connectlite.NewInstance, fingerprint string) (*connectlite.Instance, string, error) {
+	if n.Instance.Alias == "faulty" {
+		return nil, "", f.err
+	}
+	return f.Store.CreateInstanceWithToken(ctx, n, fingerprint)
 }
 
 // TestErrorMappingThroughSDK checks every kind as aws-sdk-go-v2 sees it,

@@ -58,6 +58,7 @@ func (s *Server) operations() map[string]opFunc {
 		awsmodel.OpDescribeUser:           s.describeUser,
 		awsmodel.OpUpdateUserIdentityInfo: s.updateUserIdentityInfo,
 		awsmodel.OpListUsers:              s.listUsers,
+		awsmodel.OpSearchUsers:            s.searchUsers, // search_users.go (slice 0004)
 
 		// User lifecycle and tags (issue 4, slice 0005).
 		awsmodel.OpDeleteUser:                 s.deleteUser,
@@ -87,6 +88,39 @@ func (s *Server) operations() map[string]opFunc {
 		awsmodel.OpUpdateQueueOutboundEmailConfig:  s.updateQueueOutboundEmailConfig,
 		awsmodel.OpDeleteQueue:                     s.deleteQueue,
 		awsmodel.OpListQueueQuickConnects:          s.listQueueQuickConnects,
+
+		// Security profiles and routing profiles (issue 4, slice 0002).
+		awsmodel.OpCreateSecurityProfile:                      s.createSecurityProfile,
+		awsmodel.OpDescribeSecurityProfile:                    s.describeSecurityProfile,
+		awsmodel.OpUpdateSecurityProfile:                      s.updateSecurityProfile,
+		awsmodel.OpDeleteSecurityProfile:                      s.deleteSecurityProfile,
+		awsmodel.OpListSecurityProfilePermissions:             s.listSecurityProfilePermissions,
+		awsmodel.OpListSecurityProfileApplications:            s.listSecurityProfileApplications,
+		awsmodel.OpListSecurityProfileFlowModules:             s.listSecurityProfileFlowModules,
+		awsmodel.OpCreateRoutingProfile:                       s.createRoutingProfile,
+		awsmodel.OpDescribeRoutingProfile:                     s.describeRoutingProfile,
+		awsmodel.OpUpdateRoutingProfileName:                   s.updateRoutingProfileName,
+		awsmodel.OpUpdateRoutingProfileConcurrency:            s.updateRoutingProfileConcurrency,
+		awsmodel.OpUpdateRoutingProfileDefaultOutboundQueue:   s.updateRoutingProfileDefaultOutboundQueue,
+		awsmodel.OpUpdateRoutingProfileAgentAvailabilityTimer: s.updateRoutingProfileAgentAvailabilityTimer,
+		awsmodel.OpUpdateRoutingProfileQueues:                 s.updateRoutingProfileQueues,
+		awsmodel.OpAssociateRoutingProfileQueues:              s.associateRoutingProfileQueues,
+		awsmodel.OpDisassociateRoutingProfileQueues:           s.disassociateRoutingProfileQueues,
+		awsmodel.OpListRoutingProfileQueues:                   s.listRoutingProfileQueues,
+		awsmodel.OpListRoutingProfileManualAssignmentQueues:   s.listRoutingProfileManualAssignmentQueues,
+		awsmodel.OpDeleteRoutingProfile:                       s.deleteRoutingProfile,
+
+		// Hierarchy, instance attributes (issue 4, slice 0006).
+		awsmodel.OpUpdateUserHierarchyStructure:   s.updateUserHierarchyStructure,
+		awsmodel.OpDescribeUserHierarchyStructure: s.describeUserHierarchyStructure,
+		awsmodel.OpCreateUserHierarchyGroup:       s.createUserHierarchyGroup,
+		awsmodel.OpDescribeUserHierarchyGroup:     s.describeUserHierarchyGroup,
+		awsmodel.OpListUserHierarchyGroups:        s.listUserHierarchyGroups,
+		awsmodel.OpUpdateUserHierarchyGroupName:   s.updateUserHierarchyGroupName,
+		awsmodel.OpDeleteUserHierarchyGroup:       s.deleteUserHierarchyGroup,
+		awsmodel.OpUpdateInstanceAttribute:        s.updateInstanceAttribute,
+		awsmodel.OpDescribeInstanceAttribute:      s.describeInstanceAttribute,
+		awsmodel.OpListInstanceAttributes:         s.listInstanceAttributes,
 	}
 }
 

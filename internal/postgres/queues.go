@@ -425,8 +425,8 @@ func (s *Store) UpdateQueue(ctx context.Context, instanceID, id string, mutate f
 }
 
 // DeleteQueue deletes the queue unless a routing profile uses it as its
-// default outbound queue or in a queue config (KindResourceInUse naming the
-// profile). It returns KindNotFound if there is no queue with that id. The
+// default outbound queue, in a queue config or as a manual assignment queue
+// (KindResourceInUse naming the profile). It returns KindNotFound if there is no queue with that id. The
 // row lock makes a concurrent routing profile write that would reference
 // the queue wait, then fail its foreign key.
 func (s *Store) DeleteQueue(ctx context.Context, instanceID, id string) error {
@@ -447,6 +447,9 @@ func (s *Store) DeleteQueue(ctx context.Context, instanceID, id string) error {
 				ORDER BY id LIMIT 1)
 			UNION ALL
 			(SELECT routing_profile_id FROM routing_profile_queues WHERE instance_id = $1 AND queue_id = $2
+				ORDER BY routing_profile_id LIMIT 1)
+			UNION ALL
+			(SELECT routing_profile_id FROM routing_profile_manual_queues WHERE instance_id = $1 AND queue_id = $2
 				ORDER BY routing_profile_id LIMIT 1)) AS users_of_queue (id) HAVING count(*) > 0`, instanceID, id)
 		if err != nil {
 			return fmt.Errorf("check routing profiles of queue: %w", err)

@@ -5,7 +5,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
+	"sync/atomic"
 	"testing"
 
 	"github.com/connectlite/connectlite"
@@ -73,6 +75,27 @@ func BenchmarkCreateUser(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkCreateUserParallel measures durable CreateUser without a
+// password from 64 concurrent callers, as 64 clients of the server would
+// drive it: the throughput group commit is for.
+func BenchmarkCreateUserParallel(b *testing.B) {
+	s, n, _ := benchStore(b)
+	var next atomic.Int64
+	b.SetParallelism(max(1, 64/runtime.GOMAXPROCS(0)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := next.Add(1)
+			id := fmt.Sprintf("%08x-0000-4000-8000-%012x", uint32(i), i)
+			if err := s.CreateUser(b.Context(), newUser(n, id, "user"+strconv.FormatInt(i, 10)), ""); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "creates/s")
 }
 
 // BenchmarkUser measures DescribeUser's read from parallel callers.

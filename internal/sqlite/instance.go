@@ -24,6 +24,11 @@ func pageLimit(p connectlite.PageRequest) int {
 // transaction. It returns KindInvalidRequest if the alias is taken
 // (case-insensitively) in the account.
 func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) error {
+	return s.write(ctx, "create instance", func(tx *txn) error { return insertNewInstance(ctx, tx, n) })
+}
+
+// insertNewInstance inserts the instance and its default resources in tx.
+func insertNewInstance(ctx context.Context, tx *txn, n *connectlite.NewInstance) error {
 	inst := &n.Instance
 	tags, err := encodeTags(inst.Tags)
 	if err != nil {
@@ -33,7 +38,7 @@ func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) 
 	if inst.Alias != "" {
 		aliasKey = strings.ToLower(inst.Alias)
 	}
-	return s.write(ctx, "create instance", func(tx *txn) error {
+	{
 		_, err := tx.ExecContext(ctx, insertInstanceQuery,
 			inst.ID, inst.AccountID, inst.Region, string(inst.IdentityManagementType),
 			inst.Alias, aliasKey, inst.DirectoryID, boolToDB(inst.InboundCallsEnabled), boolToDB(inst.OutboundCallsEnabled),
@@ -67,7 +72,7 @@ func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) 
 			}
 		}
 		return nil
-	})
+	}
 }
 
 const (

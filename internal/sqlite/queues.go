@@ -40,10 +40,13 @@ const (
 	outbound_email_address_id = ? WHERE instance_id = ? AND id = ?`
 	deleteQueueQuery = `DELETE FROM queues WHERE instance_id = ? AND id = ?`
 	// The routing profiles that use a queue, through the indexes on
-	// default_outbound_queue_id and routing_profile_queues.queue_id.
+	// default_outbound_queue_id and the queue_id of routing_profile_queues
+	// and routing_profile_manual_queues (0002).
 	profileOfDefaultQueueQuery = `SELECT id FROM routing_profiles
 	WHERE instance_id = ? AND default_outbound_queue_id = ? ORDER BY id LIMIT 1`
 	profileOfQueueConfigQuery = `SELECT routing_profile_id FROM routing_profile_queues
+	WHERE instance_id = ? AND queue_id = ? ORDER BY routing_profile_id LIMIT 1`
+	profileOfManualQueueQuery = `SELECT routing_profile_id FROM routing_profile_manual_queues
 	WHERE instance_id = ? AND queue_id = ? ORDER BY routing_profile_id LIMIT 1`
 )
 
@@ -411,8 +414,9 @@ func (s *Store) UpdateQueue(ctx context.Context, instanceID, id string, mutate f
 }
 
 // DeleteQueue deletes the queue unless a routing profile uses it as its
-// default outbound queue or in a queue config (KindResourceInUse naming the
-// profile). It returns KindNotFound if there is no queue with that id.
+// default outbound queue, in a queue config or as a manual assignment queue
+// (KindResourceInUse naming the profile). It returns KindNotFound if there
+// is no queue with that id.
 func (s *Store) DeleteQueue(ctx context.Context, instanceID, id string) error {
 	return s.write(ctx, "delete queue", func(tx *txn) error {
 		if _, err := loadQueue(ctx, tx, instanceID, id); err != nil {
@@ -420,7 +424,7 @@ func (s *Store) DeleteQueue(ctx context.Context, instanceID, id string) error {
 		}
 		// The smallest id of the profiles that use the queue either way.
 		profile := ""
-		for _, query := range []string{profileOfDefaultQueueQuery, profileOfQueueConfigQuery} {
+		for _, query := range []string{profileOfDefaultQueueQuery, profileOfQueueConfigQuery, profileOfManualQueueQuery} {
 			pid, err := qhFirstID(ctx, tx, "check routing profiles of queue", query, instanceID, id)
 			if err != nil {
 				return err

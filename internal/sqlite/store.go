@@ -1,13 +1,17 @@
 // Package sqlite is the embedded Store of connectlite: one SQLite database
 // file, opened with the pure-Go driver modernc.org/sqlite.
 //
-// Writes go through a single connection whose transactions begin
-// IMMEDIATE, so concurrent writers queue in Go instead of failing with
-// SQLITE_BUSY (another process on the same file is waited for, up to
-// busyTimeout); reads use a pool of read-only connections that run beside
-// the writer thanks to write-ahead logging.
-// Every commit is fsynced (synchronous=FULL), so a write the store has
-// acknowledged survives a crash of the process or the machine.
+// Writes go through a single connection, owned by one committer goroutine
+// that runs the writes queued meanwhile in one IMMEDIATE transaction, each
+// in its own savepoint, and commits them together (group commit; see
+// groupcommit.go). Concurrent writers thus queue in Go instead of failing
+// with SQLITE_BUSY (another process on the same file is waited for, up to
+// busyTimeout), and a full queue answers KindThrottled at once. Reads use a
+// pool of read-only connections that run beside the writer thanks to
+// write-ahead logging.
+// Every commit is fsynced (synchronous=FULL) before any of its writes is
+// acknowledged, so a write the store has acknowledged survives a crash of
+// the process or the machine.
 package sqlite
 
 import (
@@ -38,13 +42,19 @@ const busyTimeout = 10 * time.Second
 // Store is a connectlite.Store on one SQLite database file. It is safe for
 // concurrent use.
 type Store struct {
-	writer      *sql.DB // exactly one connection; every transaction is BEGIN IMMEDIATE
+	writer      *sql.DB // exactly one connection, used by the committer; every transaction is BEGIN IMMEDIATE
 	reader      *sql.DB // read-only connections
 	writerStmts map[string]*sql.Stmt
 	readerStmts map[string]*sql.Stmt
 	misses      atomic.Int64 // queries run unprepared, for tests
 	search      searchStmts  // prepared SearchUsers statements, by query text
 	logger      *slog.Logger
+
+	jobs          chan *job     // writes waiting for the committer
+	committerDone chan struct{} // closed when the committer has returned
+	batches       atomic.Int64  // transactions committed, for tests and benchmarks
+	committed     atomic.Int64  // writes acknowledged by those commits
+	throttled     atomic.Int64  // writes refused because the queue was full
 
 	mu       sync.Mutex
 	closed   bool
@@ -58,6 +68,12 @@ type Store struct {
 // Open opens (creating if needed) the database at path, applies the pending
 // migrations and returns the store. A nil logger discards.
 func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error) {
+	return OpenOptions(ctx, path, logger, Options{})
+}
+
+// OpenOptions is Open with the store tuned by opts.
+func OpenOptions(ctx context.Context, path string, logger *slog.Logger, opts Options) (*Store, error) {
+	opts = opts.withDefaults()
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
@@ -105,8 +121,12 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error)
 	reader.SetConnMaxIdleTime(0)
 	reader.SetConnMaxLifetime(0)
 
-	s := &Store{writer: writer, reader: reader, logger: logger, closing: make(chan struct{})}
+	s := &Store{writer: writer, reader: reader, logger: logger, closing: make(chan struct{}),
+		jobs: make(chan *job, opts.WriteQueue), committerDone: make(chan struct{})}
+	// The committer outlives Open's ctx: Close stops it.
+	go s.commit(context.WithoutCancel(ctx), opts.MaxBatch)
 	fail := func(err error) (*Store, error) {
+		s.stopCommitter()
 		closeStmts(s.writerStmts)
 		closeStmts(s.readerStmts)
 		writer.Close()
@@ -124,13 +144,15 @@ func Open(ctx context.Context, path string, logger *slog.Logger) (*Store, error)
 	if s.readerStmts, err = prepare(ctx, reader, readQueries()); err != nil {
 		return fail(err)
 	}
-	logger.InfoContext(ctx, "sqlite store open", "path", path, "readers", readers)
+	logger.InfoContext(ctx, "sqlite store open", "path", path, "readers", readers,
+		"write_queue", opts.WriteQueue, "max_batch", opts.MaxBatch)
 	return s, nil
 }
 
-// Close waits for the calls in flight, checkpoints the write-ahead log into
-// the database file and closes it. Calls made after Close fail with
-// KindUnavailable. Close is idempotent.
+// Close waits for the calls in flight, queued writes included, stops the
+// committer, checkpoints the write-ahead log into the database file and
+// closes it. Calls made after Close fail with KindUnavailable. Close is
+// idempotent.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -140,7 +162,10 @@ func (s *Store) Close() error {
 	s.closed = true
 	close(s.closing)
 	s.mu.Unlock()
+	// Every queued write belongs to a call in flight, so once they have
+	// returned the queue is empty and nothing can submit any more.
 	s.inflight.Wait()
+	s.stopCommitter()
 
 	var errs []error
 	if err := s.search.close(); err != nil {
@@ -179,26 +204,29 @@ func (s *Store) enter() error {
 
 func (s *Store) leave() { s.inflight.Done() }
 
-// write runs fn in a write transaction on the single writer connection and
-// commits it. fn's errors are returned as they are, so domain errors keep
-// their message; driver errors are classified and wrapped with what.
+// write runs fn atomically in a write transaction and returns once the
+// transaction is durably committed. fn runs on the committer goroutine,
+// possibly in one transaction with other writes, inside a savepoint of its
+// own: if fn fails or panics, its changes are undone and the others' kept.
+// fn must not call write. Its statements ignore ctx's cancellation (a
+// cancelled statement would roll back the shared transaction); a write
+// whose ctx is done before fn starts is skipped with ctx's error.
+// fn's errors are returned as they are, so domain errors keep their
+// message; driver errors are classified and wrapped with what. A full
+// write queue fails at once with KindThrottled.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *txn) error) error {
 	if err := s.enter(); err != nil {
 		return err
 	}
 	defer s.leave()
-	tx, err := s.writer.BeginTx(ctx, nil)
+	done, err := s.submit(ctx, what, fn)
 	if err != nil {
-		return wrap(what+": begin", err)
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if err := fn(&txn{Tx: tx, stmts: s.writerStmts, misses: &s.misses}); err != nil {
 		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return wrap(what+": commit", err)
-	}
-	return nil
+	// The outcome is awaited even if ctx ends meanwhile: once queued, the
+	// write may commit, and the caller must not be told otherwise. The
+	// wait is bounded by the queue (WriteQueue jobs ahead at most).
+	return <-done
 }
 
 // read runs fn in a read transaction, so that its queries see one snapshot.

@@ -15,10 +15,24 @@ type txn struct {
 	*sql.Tx
 	stmts  map[string]*sql.Stmt
 	misses *atomic.Int64
+	// detached makes statements ignore their context's cancellation. The
+	// writer's transaction is shared by a batch of callers, and SQLite
+	// answers an interrupted write statement by rolling back the whole
+	// transaction: one caller going away must not undo the others.
+	detached bool
+}
+
+// stmtCtx is the context a statement runs with.
+func (t *txn) stmtCtx(ctx context.Context) context.Context {
+	if t.detached {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // ExecContext runs query, prepared if it is one of the package's queries.
 func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx = t.stmtCtx(ctx)
 	if st := t.stmts[query]; st != nil {
 		return t.Tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 	}
@@ -28,6 +42,7 @@ func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 
 // QueryContext runs query, prepared if it is one of the package's queries.
 func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx = t.stmtCtx(ctx)
 	if st := t.stmts[query]; st != nil {
 		return t.Tx.StmtContext(ctx, st).QueryContext(ctx, args...)
 	}
@@ -37,6 +52,7 @@ func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql
 
 // QueryRowContext runs query, prepared if it is one of the package's queries.
 func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	ctx = t.stmtCtx(ctx)
 	if st := t.stmts[query]; st != nil {
 		return t.Tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
@@ -46,7 +62,7 @@ func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *s
 
 // readQueries are the queries the reader connections run.
 func readQueries() []string {
-	return []string{
+	return append([]string{
 		selectInstanceQuery, listInstancesQuery, instanceExistsQuery,
 		listSecurityProfilesQuery, listRoutingProfilesQuery, pageQueueConfigsQuery,
 		selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
@@ -56,12 +72,12 @@ func readQueries() []string {
 		selectSecurityProfileQuery, selectRoutingProfileQuery, selectRoutingProfileQueueConfigsQuery, // profiles.go
 		selectRoutingProfileManualQueuesQuery, countRoutingProfileUsersQuery, routingProfileExistsQuery,
 		pageRoutingProfileQueuesQuery, pageRoutingProfileManualQueuesQuery,
-	}
+	}, hierarchyReadQueries...) // hierarchy.go
 }
 
 // writeQueries are the queries the writer connection runs.
 func writeQueries() []string {
-	return []string{
+	return append([]string{
 		instanceExistsQuery, selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery,
 		insertInstanceQuery, deleteInstanceQuery,
 		insertSecurityProfileQuery, insertHoursQuery, insertQueueQuery,
@@ -72,7 +88,7 @@ func writeQueries() []string {
 		insertTokenKeyQuery, selectTokenKeyQuery,
 		selectHoursQuery, updateHoursQuery, deleteHoursQuery, hoursExistsQuery, queueOfHoursQuery, // queues.go
 		createQueueQuery, selectQueueQuery, updateQueueQuery, deleteQueueQuery,
-		profileOfDefaultQueueQuery, profileOfQueueConfigQuery,
+		profileOfDefaultQueueQuery, profileOfQueueConfigQuery, profileOfManualQueueQuery,
 		deleteUserQuery, userExistsQuery, selectUserTagsQuery, touchUserQuery, // user_lifecycle.go, tags.go
 		selectInstanceTagsQuery, updateInstanceTagsQuery, selectSecurityProfileTagsQuery, updateSecurityProfileTagsQuery,
 		selectRoutingProfileTagsQuery, updateRoutingProfileTagsQuery, selectQueueTagsQuery, updateQueueTagsQuery,
@@ -82,7 +98,7 @@ func writeQueries() []string {
 		deleteRoutingProfileQuery, selectRoutingProfileQueueConfigsQuery, selectRoutingProfileManualQueuesQuery,
 		deleteRoutingProfileQueueConfigsQuery, deleteRoutingProfileManualQueuesQuery, insertRoutingProfileManualQueueQuery,
 		countRoutingProfileUsersQuery, userOfRoutingProfileQuery, profileQueueExistsQuery,
-	}
+	}, hierarchyWriteQueries...) // hierarchy.go
 }
 
 // prepare prepares queries on db. database/sql then prepares each again,

@@ -39,6 +39,7 @@ func runProfiles(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"DeleteInstanceRemovesItsProfiles", testProfilesDeleteInstance},
 		{"ConcurrentCreateProfilesSameNameExactlyOneSucceeds", testProfilesConcurrentSameName},
 		{"ConcurrentUpdateRoutingProfileLosesNoUpdate", testRoutingProfileConcurrentUpdate},
+		{"ConcurrentDeleteAndUseOfAProfileNeverOrphansAUser", testProfilesConcurrentDeleteAndUse},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -342,7 +343,11 @@ func testSecurityProfileUpdateErrors(t *testing.T, f *fixture) {
 		want   connectlite.Kind
 	}{
 		{"MutateError", func(cur *connectlite.SecurityProfile) error { cur.Description = "changed"; return sentinel }, connectlite.KindInvalidParameter},
-		{"TakenName", func(cur *connectlite.SecurityProfile) error { cur.Name = "Admin"; cur.Description = "changed"; return nil }, connectlite.KindDuplicate},
+		{"TakenName", func(cur *connectlite.SecurityProfile) error {
+			cur.Name = "Admin"
+			cur.Description = "changed"
+			return nil
+		}, connectlite.KindDuplicate},
 		{"UnknownHierarchyGroup", func(cur *connectlite.SecurityProfile) error {
 			cur.AllowedAccessControlHierarchyGroupID = f.newID()
 			cur.Description = "changed"
@@ -853,5 +858,56 @@ func testRoutingProfileConcurrentUpdate(t *testing.T, f *fixture) {
 	}
 	if got := f.mustGetRoutingProfile(t, n.Instance.ID, p.ID).QueueConfigs; len(got) != len(adds) {
 		t.Fatalf("after %d concurrent additions the profile has %d queue configs (%v); an update was lost", len(adds), len(got), got)
+	}
+}
+
+// testProfilesConcurrentDeleteAndUse races the delete of a profile with the
+// creation of a user that has it: either the user exists and the delete
+// answered in use, or the profile is gone and the user was refused.
+func testProfilesConcurrentDeleteAndUse(t *testing.T, f *fixture) {
+	n := f.mustInstance(t, instanceOpts{})
+	q := f.profileQueue(t, n, "Sales")
+	for round := range 6 {
+		sp := f.fullSecurityProfile(n, fmt.Sprintf("Racing %d", round))
+		rp := f.fullRoutingProfile(n, fmt.Sprintf("Racing %d", round), q.ID, q.ID)
+		f.mustSecurityProfile(t, sp)
+		f.mustRoutingProfile(t, rp)
+		u := f.minimalUser(n, fmt.Sprintf("racer%d", round))
+		var deleteErr, createErr error
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		deleteRouting := round%2 == 0
+		if deleteRouting {
+			u.RoutingProfileID = rp.ID
+		} else {
+			u.SecurityProfileIDs = []string{sp.ID}
+		}
+		wg.Go(func() {
+			<-start
+			if deleteRouting {
+				deleteErr = f.s.DeleteRoutingProfile(f.ctx, n.Instance.ID, rp.ID)
+			} else {
+				deleteErr = f.s.DeleteSecurityProfile(f.ctx, n.Instance.ID, sp.ID)
+			}
+		})
+		wg.Go(func() {
+			<-start
+			createErr = f.s.CreateUser(f.ctx, u, "")
+		})
+		close(start)
+		wg.Wait()
+		_, userErr := f.s.User(f.ctx, n.Instance.ID, u.ID)
+		switch {
+		case deleteErr == nil:
+			wantKind(t, fmt.Sprintf("round %d: CreateUser after the delete", round), createErr, connectlite.KindInvalidParameter)
+			wantKind(t, fmt.Sprintf("round %d: User", round), userErr, connectlite.KindNotFound)
+		case createErr == nil:
+			wantKind(t, fmt.Sprintf("round %d: delete of a profile in use", round), deleteErr, connectlite.KindResourceInUse)
+			if userErr != nil {
+				t.Fatalf("round %d: User: %v", round, userErr)
+			}
+		default:
+			t.Fatalf("round %d: both failed: delete %v, CreateUser %v", round, deleteErr, createErr)
+		}
 	}
 }

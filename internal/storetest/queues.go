@@ -626,6 +626,21 @@ func testQueueDelete(t *testing.T, f *fixture) {
 	wantInUse(t, "DeleteQueue(routed)", f.s.DeleteQueue(f.ctx, n.Instance.ID, routed.ID), connectlite.InUseByRoutingProfile, profile.ID)
 	checkEqual(t, "Queue after refused delete", *f.mustGetQueue(t, n.Instance.ID, routed.ID), routed, normQueue)
 
+	// A queue used only for manual assignment, by a third profile.
+	manual := f.newQueue(&connectlite.NewInstance{Instance: n.Instance}, "Manual", basicHours)
+	f.mustQueue(t, manual)
+	third := connectlite.RoutingProfile{
+		InstanceID: n.Instance.ID, ID: f.newID(), Name: "Manual Routing Profile", Description: "manual",
+		DefaultOutboundQueueID: basic.ID,
+		MediaConcurrencies:     []connectlite.MediaConcurrency{{Channel: "CHAT", Concurrency: 1}},
+		ManualAssignmentQueues: []connectlite.RoutingProfileQueueReference{{QueueID: manual.ID, Channel: "CHAT"}},
+		LastModifiedTime:       t0(), LastModifiedRegion: n.Instance.Region,
+	}
+	if err := f.s.CreateRoutingProfile(f.ctx, &third); err != nil {
+		t.Fatalf("CreateRoutingProfile: %v", err)
+	}
+	wantInUse(t, "DeleteQueue(manual assignment)", f.s.DeleteQueue(f.ctx, n.Instance.ID, manual.ID), connectlite.InUseByRoutingProfile, third.ID)
+
 	free := f.newQueue(&connectlite.NewInstance{Instance: n.Instance}, "Free", basicHours)
 	f.mustQueue(t, free)
 	if err := f.s.DeleteQueue(f.ctx, n.Instance.ID, free.ID); err != nil {
@@ -637,7 +652,7 @@ func testQueueDelete(t *testing.T, f *fixture) {
 	wantKind(t, "DeleteQueue(again)", err, connectlite.KindNotFound)
 	wantMessage(t, "DeleteQueue(again)", err, connectlite.QueueNotFound(n.Instance.ID, free.ID).Error())
 	got := ids(f.allQueues(t, n.Instance.ID, nil, 0), func(q connectlite.Queue) string { return q.ID })
-	wantIDs := []string{basic.ID, routed.ID}
+	wantIDs := []string{basic.ID, routed.ID, manual.ID}
 	slices.Sort(wantIDs)
 	if !slices.Equal(got, wantIDs) {
 		t.Fatalf("ListQueues after deletes = %v, want %v", got, wantIDs)

@@ -77,8 +77,9 @@ func Run(t *testing.T, open func(t *testing.T) connectlite.Store) {
 	}
 	runLifecycle(t, open)
 	runSearch(t, open)
-	runQueues(t, open) // queues.go
-	runProfiles(t, open) // profiles.go
+	runQueues(t, open)    // queues.go
+	runProfiles(t, open)  // profiles.go
+	runHierarchy(t, open) // hierarchy.go
 }
 
 // Values the suite uses everywhere.

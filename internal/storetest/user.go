@@ -47,9 +47,17 @@ func testCreateUserMinimal(t *testing.T, f *fixture) {
 }
 
 func testCreateUserHierarchyGroup(t *testing.T, f *fixture) {
-	t.Skip("the Store interface has no way to create a hierarchy group yet; " +
-		"add the HierarchyGroupID round trip here when it has (unknown groups are covered by " +
-		"CreateUserWithUnknownReferenceIsInvalidParameterAndWritesNothing)")
+	n := f.mustInstance(t, instanceOpts{})
+	f.mustStructure(t, n.Instance.ID, "Region", "Team")
+	team := f.mustGroup(t, n.Instance.ID, "Team", f.mustGroup(t, n.Instance.ID, "Region", "").ID)
+	u := f.fullUser(n, "ana")
+	u.HierarchyGroupID = team.ID
+	f.mustUser(t, u, "")
+	checkEqual(t, "User", *f.mustGetUser(t, n.Instance.ID, u.ID), *u, normUser)
+	listed, _ := f.allUsers(t, n.Instance.ID, 0)
+	if len(listed) != 1 || listed[0].HierarchyGroupID != team.ID {
+		t.Fatalf("ListUsers = %+v, want the user in group %s", listed, team.ID)
+	}
 }
 
 func testPasswordHashNeverReturned(t *testing.T, f *fixture) {
