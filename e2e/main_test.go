@@ -108,7 +108,9 @@ func moduleRoot() (string, error) {
 }
 
 // sharedServer returns the server shared by tests that need no process of
-// their own, starting it on first use.
+// their own, starting it on first use. Tests on it run in parallel with
+// others: each works in instances it creates and never assumes a region, an
+// account-wide listing or the process to itself.
 func sharedServer(t *testing.T) *server {
 	t.Helper()
 	sharedMu.Lock()

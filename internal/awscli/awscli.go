@@ -48,6 +48,16 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return c.Run(ctx, args)
 }
 
+// Help writes the help of the command line: the global options and the
+// list of operations with no args, an operation's page with its name
+// (`connectlite help create-user`).
+func Help(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return Run(ctx, []string{args[0], "help"}, stdout, stderr)
+	}
+	return Run(ctx, []string{"help"}, stdout, stderr)
+}
+
 // Command is one invocation of the command line. Zero fields take the
 // process's defaults (os.Stdin, os.Stdout, os.Stderr, os.Getenv).
 type Command struct {
@@ -60,6 +70,10 @@ type Command struct {
 	Getenv func(string) string
 	// Prog is the program name in messages ("connectlite").
 	Prog string
+	// Model is the API model; nil loads the embedded one. Loading parses
+	// the whole model, so callers that run many commands in one process
+	// share one.
+	Model *awsmodel.Model
 }
 
 // cliError is a failure the aws CLI reports in a particular way.
@@ -204,9 +218,12 @@ func globalParser(commands []string) *argParser {
 }
 
 func (c *Command) run(ctx context.Context, args []string) error {
-	model, err := awsmodel.Load()
-	if err != nil {
-		return exception("%v", err)
+	model := c.Model
+	if model == nil {
+		var err error
+		if model, err = awsmodel.Load(); err != nil {
+			return exception("%v", err)
+		}
 	}
 	cmds, err := newCommandTable(model)
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/connectlite/connectlite/internal/awscli"
+	"github.com/connectlite/connectlite/internal/awsmodel"
 	"github.com/connectlite/connectlite/internal/cli"
 )
 
@@ -126,15 +128,20 @@ type result struct {
 // test credentials, us-west-2, the server's endpoint, and a home
 // directory without AWS config files.
 type env struct {
-	t    *testing.T
-	url  string
-	dir  string
-	vars []string
+	t     *testing.T
+	url   string
+	dir   string
+	vars  []string
+	model *awsmodel.Model
 }
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{t: t, url: startServer(t), dir: t.TempDir()}
+	model, err := awsmodel.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, url: startServer(t), dir: t.TempDir(), model: model}
 	e.vars = []string{
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + e.dir,
@@ -205,9 +212,73 @@ func (e *env) connectlite(args ...string) result {
 	return e.connectliteWith(nil, args...)
 }
 
+// connectliteWith runs the command line in this process, with the
+// environment of the env plus vars: the same code as the binary's
+// (cli.Run hands these arguments to awscli), sharing one parsed model so
+// that a hundred commands do not parse it a hundred times. The seed and
+// prompt tests run the command as a separate process.
 func (e *env) connectliteWith(vars []string, args ...string) result {
 	e.t.Helper()
-	return e.run(os.Args[0], args, append(e.withVars(vars), "CONNECTLITE_AWSCLI_MAIN=1"), "")
+	restore := setProcessEnv(e.withVars(vars))
+	defer restore()
+	var stdout, stderr bytes.Buffer
+	c := &awscli.Command{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Model: e.model}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	code := 0
+	if err := c.Run(ctx, args); err != nil {
+		var ec interface{ ExitCode() int }
+		if !errors.As(err, &ec) {
+			e.t.Fatalf("connectlite %q: %v", args, err)
+		}
+		code = ec.ExitCode()
+	}
+	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
+}
+
+// setProcessEnv makes the AWS_* variables and HOME of the process those of
+// vars (aws-sdk-go-v2's config loader reads the process environment) and
+// returns the function that restores them. The tests that use it do not
+// run in parallel.
+func setProcessEnv(vars []string) func() {
+	saved := map[string]*string{}
+	keep := func(k string) {
+		if _, done := saved[k]; done {
+			return
+		}
+		if v, ok := os.LookupEnv(k); ok {
+			saved[k] = &v
+		} else {
+			saved[k] = nil
+		}
+	}
+	want := map[string]string{}
+	for _, kv := range vars {
+		k, v, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(k, "AWS_") || k == "HOME" {
+			want[k] = v
+		}
+	}
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if _, ok := want[k]; !ok && strings.HasPrefix(k, "AWS_") {
+			keep(k)
+			os.Unsetenv(k)
+		}
+	}
+	for k, v := range want {
+		keep(k)
+		os.Setenv(k, v)
+	}
+	return func() {
+		for k, v := range saved {
+			if v == nil {
+				os.Unsetenv(k)
+			} else {
+				os.Setenv(k, *v)
+			}
+		}
+	}
 }
 
 // aws runs the real aws CLI's `aws connect`.

@@ -3,7 +3,6 @@ package awscli
 import (
 	"context"
 	"encoding/base64"
-	"fmt"
 	"strings"
 )
 
@@ -264,5 +263,3 @@ func (p *pager) fullResult(ctx context.Context) (*Object, error) {
 	}
 	return out, nil
 }
-
-var _ = fmt.Sprint

@@ -78,6 +78,7 @@ var errAborted = errors.New("aborted")
 
 func (p *prompter) abort(err error) error {
 	if errors.Is(err, errAborted) || errors.Is(err, io.EOF) {
+		p.t.SetPrompt("")
 		fmt.Fprint(p.t, "\nAborted.\n")
 		return &ExitError{Code: 130}
 	}

@@ -53,11 +53,18 @@ func compileQuery(expr string) (*query, error) {
 // object or list it was made from, which is returned as it was.
 type queryState struct {
 	objs   map[uintptr]*Object  // maps made from objects, by identity
-	lists  map[listID][]any     // slices made from lists, by identity
+	lists  map[listID]madeList  // slices made from lists, by identity
 	made   map[uintptr][]string // key order of maps our functions made
 	order  [][]string           // key orders of all objects met
 	ints   map[float64]bool     // numbers that were integers
 	floats map[float64]bool     // numbers that were floats
+}
+
+// madeList is a list and a snapshot of the slice made from it: functions
+// such as sort_by sort the slice in place, so identity alone is not proof.
+type madeList struct {
+	orig  []any
+	plain []any
 }
 
 type listID struct {
@@ -68,11 +75,27 @@ type listID struct {
 func sliceID(l []any) listID { return listID{reflect.ValueOf(l).Pointer(), len(l)} }
 
 func (q *query) search(v any) (any, error) {
-	st := &queryState{objs: map[uintptr]*Object{}, lists: map[listID][]any{}, made: map[uintptr][]string{}, ints: map[float64]bool{}, floats: map[float64]bool{}}
+	st := &queryState{objs: map[uintptr]*Object{}, lists: map[listID]madeList{}, made: map[uintptr][]string{}, ints: map[float64]bool{}, floats: map[float64]bool{}}
 	// keys(), values() and merge() follow the objects' key order, as
 	// Python's dicts do; the library's versions iterate Go maps.
 	obj := []functions.ArgSpec{{Types: []functions.JpType{functions.JpObject}}}
-	compiled, err := jmespath.Compile(q.text,
+	// The library's sort_by sorts its argument in place, which would
+	// change the data for the rest of the expression; sort a copy.
+	var sortBy functions.FunctionEntry
+	for _, f := range functions.GetDefaultFunctions() {
+		if f.Name == "sort_by" {
+			sortBy = f
+			inner := f.Handler
+			sortBy.Handler = func(args []any) (any, error) {
+				args = append([]any(nil), args...)
+				if l, ok := args[0].([]any); ok {
+					args[0] = append([]any(nil), l...)
+				}
+				return inner(args)
+			}
+		}
+	}
+	compiled, err := jmespath.Compile(q.text, sortBy,
 		functions.FunctionEntry{Name: "keys", Arguments: obj, Handler: func(args []any) (any, error) {
 			m := args[0].(map[string]any)
 			out := []any{}
@@ -134,7 +157,7 @@ func (st *queryState) toPlain(v any) any {
 			l[i] = st.toPlain(e)
 		}
 		if len(l) > 0 {
-			st.lists[sliceID(l)] = x
+			st.lists[sliceID(l)] = madeList{orig: x, plain: append([]any(nil), l...)}
 		}
 		return l
 	case int64:
@@ -175,8 +198,8 @@ func (st *queryState) fromPlain(v any, hashes [][]string) any {
 		return o
 	case []any:
 		if len(x) > 0 {
-			if l, ok := st.lists[sliceID(x)]; ok {
-				return deepCopy(l)
+			if l, ok := st.lists[sliceID(x)]; ok && samePlain(l.plain, x) {
+				return deepCopy(l.orig)
 			}
 		}
 		l := make([]any, len(x))
@@ -241,6 +264,33 @@ func (st *queryState) likelyOrder(m map[string]any) []string {
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
+}
+
+// samePlain reports whether two library slices hold the same elements,
+// comparing maps and slices by identity.
+func samePlain(a, b []any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		switch x := a[i].(type) {
+		case map[string]any:
+			y, ok := b[i].(map[string]any)
+			if !ok || mapID(x) != mapID(y) {
+				return false
+			}
+		case []any:
+			y, ok := b[i].([]any)
+			if !ok || sliceID(x) != sliceID(y) {
+				return false
+			}
+		default:
+			if a[i] != b[i] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func sameKeys(keys []string, m map[string]any) bool {

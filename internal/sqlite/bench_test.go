@@ -82,6 +82,7 @@ func BenchmarkCreateUser(b *testing.B) {
 // drive it: the throughput group commit is for.
 func BenchmarkCreateUserParallel(b *testing.B) {
 	s, n, _ := benchStore(b)
+	batches, committed := s.batches.Load(), s.committed.Load()
 	var next atomic.Int64
 	b.SetParallelism(max(1, 64/runtime.GOMAXPROCS(0)))
 	b.ResetTimer()
@@ -96,6 +97,9 @@ func BenchmarkCreateUserParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "creates/s")
+	if n := s.batches.Load() - batches; n > 0 {
+		b.ReportMetric(float64(s.committed.Load()-committed)/float64(n), "writes/commit")
+	}
 }
 
 // BenchmarkUser measures DescribeUser's read from parallel callers.

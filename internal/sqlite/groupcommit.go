@@ -53,13 +53,22 @@ type job struct {
 	done chan error // buffered: the committer never blocks on a caller
 }
 
-// savepoint names the savepoint of the job running; savepoints are never
-// nested, so one name serves every job.
+// The committer's savepoint statements. Each job's savepoint is released
+// before the next one opens, so one name serves every job.
 const (
 	savepointQuery  = `SAVEPOINT job`
 	rollbackToQuery = `ROLLBACK TO job`
 	releaseQuery    = `RELEASE job`
 )
+
+// batchQueries are the statements the committer prepares on the writer.
+func batchQueries() []string { return []string{savepointQuery, rollbackToQuery, releaseQuery} }
+
+// exec runs one of the committer's prepared statements in tx.
+func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string) error {
+	_, err := tx.StmtContext(ctx, s.batchStmts[query]).ExecContext(ctx)
+	return err
+}
 
 // submit queues fn without waiting. It fails with KindThrottled when the
 // queue is full and with ctx's error when ctx is already done. The caller
@@ -178,17 +187,17 @@ func (s *Store) commitBatch(ctx context.Context, first *job, maxBatch int) {
 // longer exists: SQLite rolls back the whole transaction on some errors
 // (disk full, I/O error, interrupt), taking the batch's other jobs with it.
 func (s *Store) runJob(ctx context.Context, t *txn, j *job) (jobErr, broken error) {
-	if _, err := t.Tx.ExecContext(ctx, savepointQuery); err != nil {
+	if err := s.exec(ctx, t.Tx, savepointQuery); err != nil {
 		err = wrap(j.what+": savepoint", err)
 		return err, err
 	}
 	jobErr = s.call(ctx, t, j)
 	if jobErr != nil {
-		if _, err := t.Tx.ExecContext(ctx, rollbackToQuery); err != nil {
+		if err := s.exec(ctx, t.Tx, rollbackToQuery); err != nil {
 			return jobErr, wrap(j.what+": rollback to savepoint", err)
 		}
 	}
-	if _, err := t.Tx.ExecContext(ctx, releaseQuery); err != nil {
+	if err := s.exec(ctx, t.Tx, releaseQuery); err != nil {
 		err = wrap(j.what+": release savepoint", err)
 		if jobErr == nil {
 			jobErr = err

@@ -50,11 +50,12 @@ type Store struct {
 	search      searchStmts  // prepared SearchUsers statements, by query text
 	logger      *slog.Logger
 
-	jobs          chan *job     // writes waiting for the committer
-	committerDone chan struct{} // closed when the committer has returned
-	batches       atomic.Int64  // transactions committed, for tests and benchmarks
-	committed     atomic.Int64  // writes acknowledged by those commits
-	throttled     atomic.Int64  // writes refused because the queue was full
+	jobs          chan *job            // writes waiting for the committer
+	batchStmts    map[string]*sql.Stmt // the committer's savepoint statements
+	committerDone chan struct{}        // closed when the committer has returned
+	batches       atomic.Int64         // transactions committed, for tests and benchmarks
+	committed     atomic.Int64         // writes acknowledged by those commits
+	throttled     atomic.Int64         // writes refused because the queue was full
 
 	mu       sync.Mutex
 	closed   bool
@@ -87,6 +88,10 @@ func OpenOptions(ctx context.Context, path string, logger *slog.Logger, opts Opt
 
 	wq := url.Values{"_txlock": {"immediate"}, "_pragma": pragmas["_pragma"]}
 	wq.Add("_pragma", "journal_mode(WAL)")
+	// A batch runs each write in a savepoint, whose undo pages SQLite
+	// keeps in a sub-journal: in memory, rather than in a temporary file
+	// written page by page with a system call each.
+	wq.Add("_pragma", "temp_store(MEMORY)")
 	writer, err := sql.Open("sqlite", path+"?"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
@@ -123,10 +128,16 @@ func OpenOptions(ctx context.Context, path string, logger *slog.Logger, opts Opt
 
 	s := &Store{writer: writer, reader: reader, logger: logger, closing: make(chan struct{}),
 		jobs: make(chan *job, opts.WriteQueue), committerDone: make(chan struct{})}
+	if s.batchStmts, err = prepare(ctx, writer, batchQueries()); err != nil {
+		writer.Close()
+		reader.Close()
+		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
+	}
 	// The committer outlives Open's ctx: Close stops it.
 	go s.commit(context.WithoutCancel(ctx), opts.MaxBatch)
 	fail := func(err error) (*Store, error) {
 		s.stopCommitter()
+		closeStmts(s.batchStmts)
 		closeStmts(s.writerStmts)
 		closeStmts(s.readerStmts)
 		writer.Close()
@@ -176,6 +187,9 @@ func (s *Store) Close() error {
 	}
 	if err := closeStmts(s.writerStmts); err != nil {
 		errs = append(errs, fmt.Errorf("close writer statements: %w", err))
+	}
+	if err := closeStmts(s.batchStmts); err != nil {
+		errs = append(errs, fmt.Errorf("close savepoint statements: %w", err))
 	}
 	// TRUNCATE leaves an empty WAL behind, so the next open replays nothing.
 	if _, err := s.writer.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {

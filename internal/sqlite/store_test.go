@@ -190,6 +190,7 @@ func TestConnectionSettings(t *testing.T) {
 		{s.writer, "writer", "journal_mode", "wal"},
 		{s.writer, "writer", "synchronous", "2"}, // FULL
 		{s.writer, "writer", "foreign_keys", "1"},
+		{s.writer, "writer", "temp_store", "2"}, // MEMORY: savepoints journal in memory
 		{s.writer, "writer", "busy_timeout", fmt.Sprint(busyTimeout.Milliseconds())},
 		{s.reader, "reader", "journal_mode", "wal"},
 		{s.reader, "reader", "foreign_keys", "1"},
