@@ -334,7 +334,7 @@ func TestSDKTagsEveryResource(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := sharedServer(t)
-	const region = "ap-southeast-2"
+	const region = "ap-south-1"
 	c := newClient(s, region)
 	inst := createInstance(ctx, t, c, types.DirectoryTypeConnectManaged)
 	sec, routing := instanceProfiles(ctx, t, c, inst)

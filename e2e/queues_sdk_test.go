@@ -245,7 +245,7 @@ func TestSDKQueues(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	s := sharedServer(t)
-	const region = "ap-southeast-2"
+	const region = "eu-west-3"
 	c := newClient(s, region)
 	inst := createInstance(ctx, t, c, types.DirectoryTypeConnectManaged)
 	instARN := fmt.Sprintf("arn:aws:connect:%s:%s:instance/%s", region, defaultAccount, inst)

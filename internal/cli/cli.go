@@ -73,9 +73,15 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "Run 'connectlite <command> -h' for the flags of a command.")
 }
 
-func runHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
+// runHelp prints the subcommands and then, rendered from the model, the
+// aws-CLI-compatible operations; `help OPERATION` prints that operation's page.
+func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		return awscli.Help(ctx, args, stdout, stderr)
+	}
 	usage(stdout)
-	return nil
+	fmt.Fprintln(stdout)
+	return awscli.Help(ctx, nil, stdout, stderr)
 }
 
 // Version returns the module version the binary was built from, or "dev".
