@@ -161,6 +161,7 @@ func launch(dataDir string, flags ...string) (*server, error) {
 	}
 	s.cmd.Stdout = s.log
 	s.cmd.Stderr = s.log
+	dieWithParent(s.cmd)
 	// serve falls back to CONNECTLITE_* variables for unset flags; one left
 	// in the developer's shell (a store URL, access keys) must not change
 	// the server under test.

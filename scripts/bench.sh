@@ -4,11 +4,15 @@
 # separate processes, loads each with SigV4-signed requests and writes
 # BENCHMARKS.md with the machine, every figure and its ratio to the targets.
 #
-#   scripts/bench.sh                     default size (50,000 users for T4), ~5 min
-#   scripts/bench.sh --users 1000000     T4 at its full size (loading takes long)
+#   scripts/bench.sh                     default size (50,000 users for T4), ~10 min
+#   scripts/bench.sh --users 1000000 --store-users 50000
+#                                        T4 at its full size on the embedded store
+#                                        (~30 min, most of it loading the million)
 #   scripts/bench.sh --smoke             seconds-long run that writes nothing (CI)
 #
-# Other flags go to `connectlite bench run` (see `connectlite bench run -h`).
+# Other flags go to `connectlite bench run` (see `connectlite bench run -h`);
+# the server's CPU profiles are summarized in BENCHMARKS.md (add
+# --profile-dir DIR to keep the .pprof files).
 # PostgreSQL: BENCH_POSTGRES=postgres://... uses that database; unset, a
 # local server (psql on 127.0.0.1:5432, user postgres) gets a throwaway
 # database; BENCH_POSTGRES=none skips PostgreSQL.
@@ -27,7 +31,7 @@ trap cleanup EXIT
 
 go build -o "$work/connectlite" ./cmd/connectlite
 
-args=(--command "scripts/bench.sh $*")
+args=(--command "scripts/bench.sh${*:+ $*}" --profile-dir "$work/profiles")
 if [[ ${1:-} == --smoke ]]; then
 	shift
 	args=(--users 300 --clients 4 --duration 1s --warmup 200ms --out "")

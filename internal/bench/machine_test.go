@@ -29,3 +29,9 @@ func TestReadCPUAndMemoryOfThisProcess(t *testing.T) {
 		t.Errorf("ReadMemory(self) = %+v, want 0 < RSS <= peak", m)
 	}
 }
+
+func TestProfileFileName(t *testing.T) {
+	if got, want := profileFileName("embedded", PhaseT1), "embedded-t1-createuser-saml-no-password.pprof"; got != want {
+		t.Errorf("profileFileName = %q, want %q", got, want)
+	}
+}

@@ -271,12 +271,9 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 			return err
 		}
 		b.WriteString("```\n")
-		if len(sr.Profiles) > 0 {
-			names := make([]string, len(sr.Profiles))
-			for i, p := range sr.Profiles {
-				names[i] = "`" + filepath.Base(p) + "`"
-			}
-			fmt.Fprintf(&b, "\nCPU profiles of the server (`--profile-dir`, read with `go tool pprof`): %s\n", strings.Join(names, ", "))
+		for _, p := range sr.Profiles {
+			fmt.Fprintf(&b, "\nWhere the server's CPU went in %s (`%s`, %s store; `go tool pprof -top -cum`, rows of connectlite's code and the leaves that explain them):\n\n```\n%s\n```\n",
+				p.Phase, filepath.Base(p.Path), sr.Store, strings.Join(p.Summary, "\n"))
 		}
 	}
 	fmt.Fprintf(&b, "\n## Machine-readable\n\n`connectlite bench run --json` prints the same report as one JSON line.\n")

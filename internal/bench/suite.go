@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 )
 
@@ -26,7 +25,7 @@ type SuiteConfig struct {
 	BcryptCost int           // the server's bcrypt cost (0: the default)
 	Postgres   string        // if set, also run on this PostgreSQL URL
 	Search     bool          // run SearchUsers (fails cleanly if the server lacks it)
-	ProfileDir string        // if set, capture the server's CPU profile of T1 and T3 here
+	ProfileDir string        // if set, capture the server's CPU profiles of T1, T3 and ListUsers here
 	LogLevel   string        // serve's --log-level; "" keeps its default
 	Region     string
 	AccessKey  string
@@ -46,7 +45,7 @@ type StoreReport struct {
 	MemRestart Memory    `json:"memory_after_restart"`
 	Restart    Millis    `json:"restart_to_serving_ms"`
 	Shutdown   Millis    `json:"shutdown_ms"`
-	Profiles   []string  `json:"profiles,omitempty"`
+	Profiles   []Profile `json:"profiles,omitempty"`
 	Err        string    `json:"error,omitempty"`
 	Started    time.Time `json:"-"`
 	Took       Millis    `json:"took_ms"`
@@ -273,7 +272,7 @@ func (c *SuiteConfig) storePhases(ctx context.Context, sr *StoreReport) error {
 		{PhaseT2, OpCreateUserPassword, c.Clients, []string{throttlingException}, false, false},
 		{PhaseT3, OpDescribeUser, c.Clients, nil, false, true},
 		{PhaseUpdate, OpUpdateIdentityInfo, c.Clients, nil, false, false},
-		{PhaseList, OpListUsers, c.LatClients, nil, false, false},
+		{PhaseList, OpListUsers, c.LatClients, nil, false, true},
 		{PhaseSearch, OpSearchUsers, c.LatClients, nil, true, false},
 		{PhaseMix, OpMix, c.Clients, nil, false, false},
 	}
@@ -361,7 +360,8 @@ func (c *SuiteConfig) phase(ctx context.Context, cl *Client, f *Fixture, sr *Sto
 		if path, err := stopProfile(); err != nil {
 			c.logf("%s: no profile: %v", name, err)
 		} else {
-			sr.Profiles = append(sr.Profiles, path)
+			sr.Profiles = append(sr.Profiles, Profile{Phase: name, Path: path,
+				Summary: summarizeProfile(ctx, c.Binary, path, 30)})
 		}
 	}
 	c.table(r)
@@ -430,8 +430,7 @@ func (c *SuiteConfig) startProfile(ctx context.Context, srv *Process, store, pha
 		if err := os.MkdirAll(c.ProfileDir, 0o755); err != nil {
 			return "", err
 		}
-		name := strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "", "/", "-").Replace(strings.ToLower(store + "-" + phase))
-		path := filepath.Join(c.ProfileDir, name+".pprof")
+		path := filepath.Join(c.ProfileDir, profileFileName(store, phase))
 		return path, os.WriteFile(path, r.body, 0o644)
 	}
 }

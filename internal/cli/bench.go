@@ -170,7 +170,7 @@ func benchRun(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cost := fs.Int("bcrypt-cost", 0, "the server's bcrypt cost (0: its default)")
 	store := fs.String("store", "", "also run on this PostgreSQL store (postgres://...)")
 	search := fs.Bool("search", true, "run SearchUsers (reported as not run if the server lacks it)")
-	profileDir := fs.String("profile-dir", "", "capture the server's CPU profiles of T1 and T3 here (serve needs --pprof)")
+	profileDir := fs.String("profile-dir", "", "capture the server's CPU profiles of T1, T3 and ListUsers here (starts serve with --pprof) and summarize them in the report")
 	logLevel := fs.String("log-level", "", "serve's --log-level (default: serve's own default)")
 	binary := fs.String("binary", "", "the connectlite binary to start (default: this one)")
 	workDir := fs.String("work-dir", "", "where data and logs go (default: a temporary directory, removed afterwards)")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/connectlite/connectlite"
@@ -14,16 +15,25 @@ import (
 
 // SearchUsers returns a page of the instance's users that match q, in one
 // read transaction: the page query that internal/sqlsearch builds from q
-// (a range scan of the index of the searched name column when q has an
-// EXACT or STARTS_WITH name condition, else of the primary key), a count
-// of the matches capped at connectlite.MaxSearchTotalCount, and the page's
-// security profiles and tags. It returns KindNotFound if the instance does
-// not exist and KindInvalidParameter for a cursor of another query.
+// (a range of the index of the condition that drives the scan, see that
+// package), a count of the matches capped at
+// connectlite.MaxSearchTotalCount unless the first page holds them all,
+// and the page's security profiles and tags. It returns KindNotFound if
+// the instance does not exist and KindInvalidParameter for a cursor of
+// another query.
 func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectlite.UserQuery, p connectlite.PageRequest) ([]connectlite.User, string, int64, error) {
 	limit := pageLimit(p)
-	plan, err := sqlsearch.Build(sqlsearch.SQLite(), "SELECT "+userReadColumns, instanceID, q, p.After, limit)
+	plan, err := sqlsearch.Build(sqlsearch.SQLite(), searchHead, instanceID, q, p.After, limit)
 	if err != nil {
 		return nil, "", 0, err
+	}
+	// Prepared before the transaction: preparing on the pool needs a
+	// connection, and the transaction holds one of the few there are.
+	stmts := make(map[string]*sql.Stmt, 4)
+	for _, query := range []string{plan.Page.SQL, plan.Count.SQL, searchSecurityProfilesQuery, searchTagsQuery} {
+		if stmts[query], err = s.search.stmt(ctx, s.reader, query); err != nil {
+			return nil, "", 0, wrap("search users: prepare", err)
+		}
 	}
 	var (
 		items []connectlite.User
@@ -32,11 +42,11 @@ func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectli
 		total int64
 	)
 	err = s.read(ctx, "search users", func(tx *txn) error {
-		st, err := s.search.stmt(ctx, s.reader, plan.Page.SQL)
+		page, err := inTx(ctx, tx, stmts, plan.Page.SQL)
 		if err != nil {
-			return wrap("search users: prepare", err)
+			return err
 		}
-		rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, plan.Page.Args...)
+		rows, err := page.QueryContext(ctx, plan.Page.Args...)
 		if err != nil {
 			return wrap("search users", err)
 		}
@@ -64,26 +74,35 @@ func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectli
 			items = items[:limit]
 			next = plan.Cursor(keys[limit-1], items[limit-1].ID)
 		}
-		switch {
-		case p.After == "" && next == "":
+		if p.After == "" && next == "" {
 			// The first page is the whole result: no need to count.
 			total = int64(len(items))
-		default:
-			st, err := s.search.stmt(ctx, s.reader, plan.Count.SQL)
+		} else {
+			count, err := inTx(ctx, tx, stmts, plan.Count.SQL)
 			if err != nil {
-				return wrap("search users: prepare count", err)
+				return err
 			}
-			if err := tx.StmtContext(ctx, st).QueryRowContext(ctx, plan.Count.Args...).Scan(&total); err != nil {
+			if err := count.QueryRowContext(ctx, plan.Count.Args...).Scan(&total); err != nil {
 				return wrap("search users: count", err)
 			}
 		}
-		return s.loadSearchChildren(ctx, tx, instanceID, items)
+		return loadSearchChildren(ctx, tx, stmts, instanceID, items)
 	})
 	if err != nil {
 		return nil, "", 0, err
 	}
 	return items, next, total, nil
 }
+
+// searchHead selects userReadColumns of the users table aliased u: the scan
+// may join a child table with columns of the same names.
+var searchHead = func() string {
+	cols := strings.Split(userReadColumns, ",")
+	for i, c := range cols {
+		cols[i] = "u." + strings.TrimSpace(c)
+	}
+	return "SELECT " + strings.Join(cols, ", ")
+}()
 
 // withExtra scans a row whose columns are followed by extra ones.
 type withExtra struct {
@@ -106,7 +125,7 @@ const (
 
 // loadSearchChildren fills the security profiles (in their order) and tags
 // of a page of users.
-func (s *Store) loadSearchChildren(ctx context.Context, tx *txn, instanceID string, page []connectlite.User) error {
+func loadSearchChildren(ctx context.Context, tx *txn, stmts map[string]*sql.Stmt, instanceID string, page []connectlite.User) error {
 	if len(page) == 0 {
 		return nil
 	}
@@ -121,11 +140,11 @@ func (s *Store) loadSearchChildren(ctx context.Context, tx *txn, instanceID stri
 		return fmt.Errorf("search users: encode ids: %w", err)
 	}
 	query := func(q string, each func(rows *sql.Rows) error) error {
-		st, err := s.search.stmt(ctx, s.reader, q)
+		st, err := inTx(ctx, tx, stmts, q)
 		if err != nil {
-			return wrap("search users: prepare", err)
+			return err
 		}
-		rows, err := tx.StmtContext(ctx, st).QueryContext(ctx, instanceID, string(idsJSON))
+		rows, err := st.QueryContext(ctx, instanceID, string(idsJSON))
 		if err != nil {
 			return wrap("search users: children", err)
 		}
@@ -189,29 +208,49 @@ type searchStmts struct {
 }
 
 // stmt returns the statement of query prepared on db, preparing it on first
-// use. When the cache is full an arbitrary statement leaves it; database/sql
-// finalizes it once the transactions using it are done.
+// use, without holding the cache's lock meanwhile. Once the cache is full
+// it returns nil for a query it does not hold: the caller prepares that one
+// in its transaction. (Evicting instead could close a statement another
+// call is about to use.)
 func (c *searchStmts) stmt(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if st := c.stmts[query]; st != nil {
+	st, full := c.stmts[query], len(c.stmts) >= maxSearchStmts
+	c.mu.Unlock()
+	if st != nil || full {
 		return st, nil
 	}
 	st, err := db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if other := c.stmts[query]; other != nil {
+		st.Close() // another call prepared it meanwhile
+		return other, nil
+	}
+	if len(c.stmts) >= maxSearchStmts {
+		st.Close() // others filled the cache meanwhile
+		return nil, nil
+	}
 	if c.stmts == nil {
 		c.stmts = make(map[string]*sql.Stmt)
 	}
-	if len(c.stmts) >= maxSearchStmts {
-		for q, old := range c.stmts {
-			old.Close()
-			delete(c.stmts, q)
-			break
-		}
-	}
 	c.stmts[query] = st
+	return st, nil
+}
+
+// inTx returns the statement of query for tx: the cached one bound to tx,
+// or, for a query the full cache does not hold, one prepared in tx and
+// closed with it.
+func inTx(ctx context.Context, tx *txn, stmts map[string]*sql.Stmt, query string) (*sql.Stmt, error) {
+	if st := stmts[query]; st != nil {
+		return tx.StmtContext(ctx, st), nil
+	}
+	st, err := tx.Tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, wrap("search users: prepare", err)
+	}
 	return st, nil
 }
 

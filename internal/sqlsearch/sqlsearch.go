@@ -7,8 +7,8 @@
 //   - Username, FirstName, LastName compare the lower-cased key columns
 //     (username_key, first_name_key, last_name_key). EXACT is an equality
 //     and STARTS_WITH a range, key >= prefix AND key < successor(prefix),
-//     so both are a range scan of the (instance_id, key) indexes. CONTAINS
-//     is a substring test evaluated row by row: a scan.
+//     so both are a range of the (instance_id, key) indexes. CONTAINS is a
+//     substring test evaluated row by row: a scan.
 //   - RoutingProfileId and resourceId compare users.routing_profile_id and
 //     users.id; SecurityProfileId is an EXISTS over the user's rows of
 //     user_security_profiles (a primary-key lookup per user).
@@ -17,10 +17,22 @@
 //     the group's path, a range scan of hierarchy_groups_path.
 //   - A tag is an EXISTS over user_tags by primary key.
 //
-// Pages are keyset pages, never OFFSET: a query that is, or is an AND that
-// contains, an EXACT or STARTS_WITH condition on a name field is ordered by
-// that key column (then id), so a page is a range scan of that index that
-// stops after the page; every other query is ordered by id.
+// Pages are keyset pages, never OFFSET. One condition that every match
+// satisfies (the query itself or an operand of its AND) drives the scan,
+// chosen in this order:
+//   - an id (resourceId EXACT): one primary-key lookup, id order;
+//   - an EXACT or STARTS_WITH name condition: a range of the name's index,
+//     ordered by the key column, then id, so the page stops after its last
+//     row however broad the range;
+//   - a tag with a value or a SecurityProfileId EXACT: the child table's
+//     (instance, value, user) index, joined to users, in id order;
+//   - a hierarchy group or RoutingProfileId EXACT: the users index of that
+//     column, in id order.
+//
+// Without one the scan is the primary key in id order, each user tested
+// against the whole condition: a page costs as many users as it takes to
+// fill it, and ApproximateTotalCount as many as it takes to find
+// connectlite.MaxSearchTotalCount matches or to reach the end.
 package sqlsearch
 
 import (
@@ -40,7 +52,7 @@ type Dialect struct {
 	// haystack, both SQL expressions, comparing bytes exactly.
 	Contains func(haystack, needle string) string
 	// IndexedBy returns the clause after "FROM users u" that makes the
-	// database scan the index of the key column a query is ordered by, or
+	// database scan the index of the given users column (Order.Index), or
 	// "" to leave the choice to the planner.
 	IndexedBy func(column string) string
 }
@@ -49,7 +61,8 @@ type Dialect struct {
 // runs ANALYZE), so it takes instance_id = ? for a selective condition and
 // would rather filter the primary key of an instance's users than read a
 // name index range that it must then look up in the table; INDEXED BY
-// names the index the order of the page needs.
+// names the index the driving condition needs. (CROSS JOIN, which the
+// joined drivers use, is SQLite's way of fixing the join order.)
 func SQLite() Dialect {
 	return Dialect{
 		Param:    func(int) string { return "?" },
@@ -64,6 +77,10 @@ func SQLite() Dialect {
 				return " INDEXED BY users_first_name"
 			case "u.last_name_key":
 				return " INDEXED BY users_last_name"
+			case "u.routing_profile_id":
+				return " INDEXED BY users_routing_profile"
+			case "u.hierarchy_group_id":
+				return " INDEXED BY users_hierarchy_group"
 			}
 			return ""
 		},
@@ -85,11 +102,18 @@ type Statement struct {
 	Args []any
 }
 
-// Order is the order of a query's pages: by Column, then by id unless
-// Column is unique within an instance. An empty Column orders by id.
+// Order is how a query's pages are scanned and sorted.
 type Order struct {
+	// Column is the key column ordered by before id; "" orders by id.
+	// Unique says it is unique within an instance, so id breaks no ties.
 	Column string
 	Unique bool
+	// Index is the users column whose index the scan reads ("" for the
+	// primary key, or when Join is set).
+	Index string
+	// Join is the child table the scan reads in user id order, aliased d
+	// and joined to users: "user_tags" or "user_security_profiles", or "".
+	Join string
 }
 
 // Plan is one page of a SearchUsers query in SQL.
@@ -122,11 +146,17 @@ func invalidCursor() error {
 // Build returns the plan of a page of q (nil matches every user) in the
 // instance, after the cursor after ("" for the first page). head is the
 // start of the page's SELECT list, e.g. "SELECT u.id, u.username", over the
-// users table aliased u; Build appends the sort key and the rest. It
-// returns KindInvalidParameter if after is not a cursor of q.
+// users table aliased u (qualify the columns: a joined driver brings a
+// second table); Build appends the sort key and the rest. It returns
+// KindInvalidParameter if after is not a cursor of q.
 func Build(d Dialect, head, instanceID string, q *connectlite.UserQuery, after string, limit int) (*Plan, error) {
 	order, drive := orderOf(q)
 	page := &builder{d: d, instanceID: instanceID}
+	idColumn := "u.id"
+	if order.Join != "" {
+		idColumn = "d.user_id"
+		page.skip = drive // the join is the condition
+	}
 	var keyset func() string
 	if after != "" {
 		var c []string
@@ -135,7 +165,7 @@ func Build(d Dialect, head, instanceID string, q *connectlite.UserQuery, after s
 		}
 		switch {
 		case order.Column == "" && len(c) == 1:
-			keyset = func() string { return "u.id > " + page.arg(c[0]) }
+			keyset = func() string { return idColumn + " > " + page.arg(c[0]) }
 		case order.Column != "" && len(c) == 2:
 			key, id := c[0], c[1]
 			// The driving condition's lower bound gives way to the
@@ -159,7 +189,7 @@ func Build(d Dialect, head, instanceID string, q *connectlite.UserQuery, after s
 			return nil, invalidCursor()
 		}
 	}
-	sortKey, orderBy := "u.id", "u.id"
+	sortKey, orderBy := "u.id", idColumn
 	switch {
 	case order.Unique:
 		sortKey, orderBy = order.Column, order.Column
@@ -167,17 +197,26 @@ func Build(d Dialect, head, instanceID string, q *connectlite.UserQuery, after s
 		sortKey, orderBy = order.Column, order.Column+", u.id"
 	}
 
-	from := " FROM users u" + d.IndexedBy(order.Column) + " WHERE "
 	var sql strings.Builder
-	sql.WriteString(head + ", " + sortKey + from + page.where(q))
+	sql.WriteString(head + ", " + sortKey + page.from(order, drive) + page.where(q))
 	if keyset != nil {
 		sql.WriteString(" AND " + keyset())
 	}
 	sql.WriteString(" ORDER BY " + orderBy + " LIMIT " + page.arg(limit+1))
 
 	count := &builder{d: d, instanceID: instanceID}
-	countSQL := "SELECT count(*) FROM (SELECT 1" + from + count.where(q) +
-		" LIMIT " + count.arg(connectlite.MaxSearchTotalCount) + ") AS matches"
+	var countSQL string
+	if order.Join != "" && q == drive {
+		// The condition is the driver alone: its index has the answer.
+		countSQL = "SELECT count(*) FROM (SELECT 1 FROM " + order.Join + " d WHERE " + count.driver(drive) +
+			" LIMIT " + count.arg(connectlite.MaxSearchTotalCount) + ") AS matches"
+	} else {
+		if order.Join != "" {
+			count.skip = drive
+		}
+		countSQL = "SELECT count(*) FROM (SELECT 1" + count.from(order, drive) + count.where(q) +
+			" LIMIT " + count.arg(connectlite.MaxSearchTotalCount) + ") AS matches"
+	}
 	return &Plan{
 		Page:  Statement{SQL: sql.String(), Args: page.args},
 		Count: Statement{SQL: countSQL, Args: count.args},
@@ -185,49 +224,54 @@ func Build(d Dialect, head, instanceID string, q *connectlite.UserQuery, after s
 	}, nil
 }
 
-// keyColumn returns the lower-cased key column of a name field.
-func keyColumn(f connectlite.UserField) (Order, bool) {
-	switch f {
-	case connectlite.FieldUsername:
-		// Unique per instance (users_instance_username).
-		return Order{Column: "u.username_key", Unique: true}, true
-	case connectlite.FieldFirstName:
-		return Order{Column: "u.first_name_key"}, true
-	case connectlite.FieldLastName:
-		return Order{Column: "u.last_name_key"}, true
-	}
-	return Order{}, false
-}
-
-// orderOf picks the order of q's pages and the condition that drives them:
-// an EXACT or STARTS_WITH condition on a name field that every match
-// satisfies (q itself or an operand of q's AND), which an index range
-// answers in its key order; without one, id order and no driver.
+// orderOf picks the condition that drives q's scan (see the package
+// documentation) and the order it gives; nil when the primary key does.
 func orderOf(q *connectlite.UserQuery) (Order, *connectlite.UserQuery) {
 	if q == nil {
 		return Order{}, nil
 	}
-	indexed := func(q *connectlite.UserQuery) (Order, bool) {
-		if q.Op != connectlite.QueryString || q.Match == connectlite.MatchContains {
-			return Order{}, false
+	conds := []*connectlite.UserQuery{q}
+	if q.Op == connectlite.QueryAnd {
+		conds = conds[:0]
+		for i := range q.Conditions {
+			conds = append(conds, &q.Conditions[i])
 		}
-		return keyColumn(q.Field)
 	}
-	if o, ok := indexed(q); ok {
-		return o, q
+	str := func(c *connectlite.UserQuery, f connectlite.UserField, m connectlite.StringMatch) bool {
+		return c.Op == connectlite.QueryString && c.Field == f && c.Match == m
 	}
-	if q.Op != connectlite.QueryAnd {
-		return Order{}, nil
-	}
-	// An id is one primary-key lookup: better than any range.
-	for _, c := range q.Conditions {
-		if c.Op == connectlite.QueryString && c.Field == connectlite.FieldResourceID && c.Match == connectlite.MatchExact {
+	for _, c := range conds {
+		if str(c, connectlite.FieldResourceID, connectlite.MatchExact) {
 			return Order{}, nil
 		}
 	}
-	for i := range q.Conditions {
-		if o, ok := indexed(&q.Conditions[i]); ok {
-			return o, &q.Conditions[i]
+	for _, c := range conds {
+		if c.Op != connectlite.QueryString || c.Match == connectlite.MatchContains {
+			continue
+		}
+		switch c.Field {
+		case connectlite.FieldUsername:
+			return Order{Column: "u.username_key", Unique: true, Index: "u.username_key"}, c
+		case connectlite.FieldFirstName:
+			return Order{Column: "u.first_name_key", Index: "u.first_name_key"}, c
+		case connectlite.FieldLastName:
+			return Order{Column: "u.last_name_key", Index: "u.last_name_key"}, c
+		}
+	}
+	for _, c := range conds {
+		switch {
+		case c.Op == connectlite.QueryTag && c.TagValue != nil:
+			return Order{Join: "user_tags"}, c
+		case str(c, connectlite.FieldSecurityProfileID, connectlite.MatchExact):
+			return Order{Join: "user_security_profiles"}, c
+		}
+	}
+	for _, c := range conds {
+		switch {
+		case c.Op == connectlite.QueryHierarchyGroup && !c.WithChildGroups:
+			return Order{Index: "u.hierarchy_group_id"}, c
+		case str(c, connectlite.FieldRoutingProfileID, connectlite.MatchExact):
+			return Order{Index: "u.routing_profile_id"}, c
 		}
 	}
 	return Order{}, nil
@@ -239,8 +283,9 @@ type builder struct {
 	d          Dialect
 	instanceID string
 	args       []any
-	// skip is the driving condition of a page after the first, whose lower
-	// bound the cursor replaces.
+	// skip is the driving condition when the scan already applies it: a
+	// joined driver, or the lower bound of a name range that a cursor
+	// replaces.
 	skip *connectlite.UserQuery
 }
 
@@ -249,17 +294,45 @@ func (b *builder) arg(v any) string {
 	return b.d.Param(len(b.args))
 }
 
+// from returns the FROM clause of the scan, up to and including WHERE and
+// the join's conditions.
+func (b *builder) from(o Order, drive *connectlite.UserQuery) string {
+	if o.Join == "" {
+		return " FROM users u" + b.d.IndexedBy(o.Index) + " WHERE "
+	}
+	return " FROM " + o.Join + " d CROSS JOIN users u WHERE " + b.driver(drive) +
+		" AND u.instance_id = d.instance_id AND u.id = d.user_id AND "
+}
+
+// driver returns the condition of a joined driver on its table d.
+func (b *builder) driver(q *connectlite.UserQuery) string {
+	s := "d.instance_id = " + b.arg(b.instanceID)
+	if q.Op == connectlite.QueryTag {
+		return s + " AND d.key = " + b.arg(q.TagKey) + " AND d.value = " + b.arg(*q.TagValue)
+	}
+	return s + " AND d.security_profile_id = " + b.arg(q.Value)
+}
+
 // where returns the instance condition and q's.
 func (b *builder) where(q *connectlite.UserQuery) string {
 	w := "u.instance_id = " + b.arg(b.instanceID)
-	if q != nil {
+	if q != nil && !(q == b.skip && b.skipAll()) {
 		w += " AND " + b.cond(q)
 	}
 	return w
 }
 
+// skipAll reports whether the skipped condition is applied in full by the
+// scan (a joined driver) rather than in part (a name range's lower bound).
+func (b *builder) skipAll() bool {
+	return b.skip != nil && (b.skip.Op == connectlite.QueryTag || b.skip.Field == connectlite.FieldSecurityProfileID)
+}
+
 // cond returns q as an SQL condition over users u.
 func (b *builder) cond(q *connectlite.UserQuery) string {
+	if q == b.skip && b.skipAll() {
+		return "1 = 1"
+	}
 	switch q.Op {
 	case connectlite.QueryAnd, connectlite.QueryOr:
 		sep := " AND "
@@ -297,9 +370,12 @@ func (b *builder) cond(q *connectlite.UserQuery) string {
 func (b *builder) stringCond(q *connectlite.UserQuery) string {
 	var col string
 	switch q.Field {
-	case connectlite.FieldUsername, connectlite.FieldFirstName, connectlite.FieldLastName:
-		o, _ := keyColumn(q.Field)
-		col = o.Column
+	case connectlite.FieldUsername:
+		col = "u.username_key"
+	case connectlite.FieldFirstName:
+		col = "u.first_name_key"
+	case connectlite.FieldLastName:
+		col = "u.last_name_key"
 	case connectlite.FieldRoutingProfileID:
 		col = "u.routing_profile_id"
 	case connectlite.FieldResourceID:

@@ -59,7 +59,18 @@ func TestPostgresPlaceholdersMatchArgs(t *testing.T) {
 			{Op: connectlite.QueryString, Field: connectlite.FieldResourceID, Match: connectlite.MatchExact, Value: "id"},
 		}},
 	}}
-	for _, after := range []string{"", `["abc","x"]`} {
+	joined := &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
+		{Op: connectlite.QueryString, Field: connectlite.FieldRoutingProfileID, Match: connectlite.MatchExact, Value: "r"},
+		{Op: connectlite.QueryTag, TagKey: "k", TagValue: &v},
+		{Op: connectlite.QueryHierarchyGroup, GroupID: "g", WithChildGroups: true},
+	}}
+	for _, tc := range []struct {
+		q     *connectlite.UserQuery
+		after string
+	}{
+		{q, ""}, {q, `["abc","x"]`}, {joined, ""}, {joined, `["x"]`}, {&joined.Conditions[1], ""}, {&joined.Conditions[1], `["x"]`},
+	} {
+		q, after := tc.q, tc.after
 		p, err := Build(Postgres(), "SELECT u.id", "inst", q, after, 10)
 		if err != nil {
 			t.Fatal(err)
@@ -102,6 +113,13 @@ func TestOrderAndCursor(t *testing.T) {
 		{"AndTakesTheFirstDriver", &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
 			tag, str(connectlite.FieldLastName, connectlite.MatchStartsWith), str(connectlite.FieldFirstName, connectlite.MatchStartsWith)}},
 			"u.last_name_key", "ORDER BY u.last_name_key, u.id LIMIT"},
+		{"TagDrivesThroughItsIndex", &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
+			str(connectlite.FieldRoutingProfileID, connectlite.MatchExact), {Op: connectlite.QueryTag, TagKey: "k", TagValue: ptr("v")}}},
+			"", "ORDER BY d.user_id LIMIT"},
+		{"TagWithoutValueIsNoDriver", &connectlite.UserQuery{Op: connectlite.QueryTag, TagKey: "k"}, "", "ORDER BY u.id LIMIT"},
+		{"NameBeatsTag", &connectlite.UserQuery{Op: connectlite.QueryAnd, Conditions: []connectlite.UserQuery{
+			{Op: connectlite.QueryTag, TagKey: "k", TagValue: ptr("v")}, str(connectlite.FieldFirstName, connectlite.MatchStartsWith)}},
+			"u.first_name_key", "ORDER BY u.first_name_key, u.id LIMIT"},
 		{"OrHasNoDriver", &connectlite.UserQuery{Op: connectlite.QueryOr, Conditions: []connectlite.UserQuery{
 			str(connectlite.FieldLastName, connectlite.MatchStartsWith), str(connectlite.FieldFirstName, connectlite.MatchStartsWith)}},
 			"", "ORDER BY u.id LIMIT"},
