@@ -1,30 +1,13 @@
 package e2e
 
-import (
-	"context"
-	"os/exec"
-	"path/filepath"
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestBoto3Lifecycle runs testdata/test_boto3_lifecycle.py (the UpdateUser*
 // operations, DeleteUser and the tag operations through boto3) against the
 // shared server.
 func TestBoto3Lifecycle(t *testing.T) {
 	t.Parallel()
-	s := sharedServer(t)
-	py := requirePythonModule(t, "boto3")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	const script = "test_boto3_lifecycle.py"
-	cmd := exec.CommandContext(ctx, py, filepath.Join("testdata", script), "-v")
-	cmd.Env = append(clientEnv(t, s.URL), "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1")
-	out, err := cmd.CombinedOutput()
-	t.Logf("python3 %s -v:\n%s", script, out)
-	if err != nil {
-		t.Fatalf("python3 %s: %v", script, err)
-	}
+	runBoto3Scripts(t, "test_boto3_lifecycle.py")
 }
 
 // TestAWSCLITags tags, lists and untags a user through the aws CLI, which

@@ -1,12 +1,6 @@
 package e2e
 
-import (
-	"context"
-	"os/exec"
-	"path/filepath"
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestBoto3QueuesAndHours runs testdata/test_boto3_queues.py (Python
 // unittest, standard library and boto3 only) against the shared server: every
@@ -14,16 +8,5 @@ import (
 // errors, in-use deletes and pagination.
 func TestBoto3QueuesAndHours(t *testing.T) {
 	t.Parallel()
-	s := sharedServer(t)
-	py := requirePythonModule(t, "boto3")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	const script = "test_boto3_queues.py"
-	cmd := exec.CommandContext(ctx, py, filepath.Join("testdata", script), "-v")
-	cmd.Env = append(clientEnv(t, s.URL), "PYTHONDONTWRITEBYTECODE=1", "PYTHONUNBUFFERED=1")
-	out, err := cmd.CombinedOutput()
-	t.Logf("python3 %s -v:\n%s", script, out)
-	if err != nil {
-		t.Fatalf("python3 %s: %v", script, err)
-	}
+	runBoto3Scripts(t, "test_boto3_queues.py")
 }

@@ -131,6 +131,11 @@ func MeasureHash(ctx context.Context, cost, samples int) (HashTiming, error) {
 		cpu.Record(c1 - c0)
 	}
 	per := cpu.Quantile(0.5)
+	if per <= 0 {
+		// Thread CPU time counts in clock ticks (10 ms): a hash cheaper than a
+		// tick reads as zero, so fall back to the elapsed time.
+		per = wall.Quantile(0.5)
+	}
 	return HashTiming{
 		Cost: h.Cost(), PerHash: Millis(per), Wall: Millis(wall.Quantile(0.5)), Samples: int(cpu.Count()),
 		Capacity: float64(runtime.NumCPU()) / per.Seconds(),

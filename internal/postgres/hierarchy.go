@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -76,7 +77,7 @@ func (s *Store) UpdateHierarchyStructure(ctx context.Context, instanceID string,
 		if next, err = mutate(cur); err != nil {
 			return err
 		}
-		if err := checkLevels(instanceID, next); err != nil {
+		if err := storecodec.CheckLevels(instanceID, next); err != nil {
 			return err
 		}
 		// Delete first: it waits for the group inserts that share-locked a
@@ -113,20 +114,6 @@ func (s *Store) UpdateHierarchyStructure(ctx context.Context, instanceID string,
 	return next, nil
 }
 
-// checkLevels reports a mutate result that is not a hierarchy structure:
-// levels numbered 1 to len(levels) in order, with ids.
-func checkLevels(instanceID string, levels []connectlite.HierarchyLevel) error {
-	if len(levels) > connectlite.MaxHierarchyLevels {
-		return fmt.Errorf("hierarchy structure of %s: %d levels, at most %d", instanceID, len(levels), connectlite.MaxHierarchyLevels)
-	}
-	for i, l := range levels {
-		if l.Level != i+1 || l.ID == "" {
-			return fmt.Errorf("hierarchy structure of %s: level %d at index %d with id %q", instanceID, l.Level, i, l.ID)
-		}
-	}
-	return nil
-}
-
 // scanGroup reads a row of groupColumns and returns the group and its path.
 func scanGroup(row pgx.Row, instanceID string) (*connectlite.HierarchyGroup, string, error) {
 	g := connectlite.HierarchyGroup{InstanceID: instanceID}
@@ -145,7 +132,7 @@ func scanGroup(row pgx.Row, instanceID string) (*connectlite.HierarchyGroup, str
 	g.LevelID = connectlite.LevelID(level)
 	g.LastModifiedTime = timeFromDB(g.LastModifiedTime)
 	var err error
-	if g.Tags, err = decodeTags(tags); err != nil {
+	if g.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, "", fmt.Errorf("hierarchy group %s: %w", g.ID, err)
 	}
 	return &g, path, nil
@@ -170,7 +157,7 @@ func loadGroup(ctx context.Context, q querier, instanceID, id, lock string) (*co
 // before the insert commits, and the level's row share-locked (see the
 // comment at the top of the file).
 func (s *Store) CreateHierarchyGroup(ctx context.Context, g *connectlite.HierarchyGroup) error {
-	tags, err := encodeTags(g.Tags)
+	tags, err := storecodec.EncodeTags[[]byte](g.Tags)
 	if err != nil {
 		return err
 	}
@@ -311,7 +298,7 @@ func (s *Store) UpdateHierarchyGroup(ctx context.Context, instanceID, id string,
 			return err
 		}
 		g.InstanceID, g.ID, g.LevelID, g.ParentGroupID = instanceID, id, level, parent
-		tags, err := encodeTags(g.Tags)
+		tags, err := storecodec.EncodeTags[[]byte](g.Tags)
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -33,6 +34,35 @@ func cut[T any](items []T, limit int, id func(T) string) ([]T, string) {
 	return items, id(items[limit-1])
 }
 
+// readPage runs query, which selects a page's rows (limit+1 of them, for
+// cut), in one read and scans each row with scan. On an empty page it
+// returns what exists, if not nil, returns: a row proves the page's parent
+// exists (foreign key), no row may mean an empty page or no parent.
+func readPage[T any](ctx context.Context, s *Store, what string, exists func(context.Context) error,
+	scan func(pgx.Row) (*T, error), query string, args ...any) ([]T, error) {
+	var items []T
+	err := s.read(ctx, what, func(ctx context.Context) error {
+		rows, _ := s.pool.Query(ctx, query, args...)
+		var err error
+		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (T, error) {
+			v, err := scan(row)
+			if err != nil {
+				var zero T
+				return zero, err
+			}
+			return *v, nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(items) == 0 && exists != nil {
+			return exists(ctx)
+		}
+		return nil
+	})
+	return items, err
+}
+
 // Constraint names the store turns into domain errors.
 const (
 	constraintInstancePK    = "instances_pkey"
@@ -51,16 +81,23 @@ func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) 
 	inst := &n.Instance
 	return s.write(ctx, "create instance", func(ctx context.Context, tx pgx.Tx) error {
 		err := tx.SendBatch(ctx, b).Close()
-		switch {
-		case violates(err, codeUniqueViolation, constraintInstanceAlias):
-			return connectlite.Errorf(connectlite.KindInvalidRequest, "Invalid Input. Instance alias is already used.")
-		case violates(err, codeUniqueViolation, constraintInstancePK):
-			return connectlite.Errorf(connectlite.KindDuplicate, "Instance %s already exists", inst.ID)
-		case err != nil:
-			return fmt.Errorf("insert instance: %w", err)
-		}
-		return nil
+		return instanceWriteError(inst, err)
 	})
+}
+
+// instanceWriteError turns the unique violations of an instance insert
+// into kinds: a taken alias (KindInvalidRequest) and a taken id
+// (KindDuplicate).
+func instanceWriteError(inst *connectlite.Instance, err error) error {
+	switch {
+	case violates(err, codeUniqueViolation, constraintInstanceAlias):
+		return connectlite.Errorf(connectlite.KindInvalidRequest, "Invalid Input. Instance alias is already used.")
+	case violates(err, codeUniqueViolation, constraintInstancePK):
+		return connectlite.Errorf(connectlite.KindDuplicate, "Instance %s already exists", inst.ID)
+	case err != nil:
+		return fmt.Errorf("insert instance: %w", err)
+	}
+	return nil
 }
 
 // instanceBatch returns the inserts of CreateInstance, sent in one round
@@ -69,7 +106,7 @@ func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) 
 func instanceBatch(n *connectlite.NewInstance) (*pgx.Batch, error) {
 	inst := &n.Instance
 	b := &pgx.Batch{}
-	tags, err := encodeTags(inst.Tags)
+	tags, err := storecodec.EncodeTags[[]byte](inst.Tags)
 	if err != nil {
 		return nil, err
 	}
@@ -84,20 +121,17 @@ func instanceBatch(n *connectlite.NewInstance) (*pgx.Batch, error) {
 		inst.Alias, aliasKey, inst.DirectoryID, inst.InboundCallsEnabled, inst.OutboundCallsEnabled,
 		inst.Status, timeToDB(inst.CreatedTime), inst.ClientToken, tags)
 	for _, h := range n.HoursOfOperations {
-		config, err := encodeList(h.Config, toHoursConfig)
-		if err != nil {
-			return nil, err
-		}
-		tags, err := encodeTags(h.Tags)
+		j, err := storecodec.EncodeHours[[]byte](&h)
 		if err != nil {
 			return nil, err
 		}
 		b.Queue(`INSERT INTO hours_of_operation (instance_id, id, name, description,
 			time_zone, config, tags, last_modified_time, last_modified_region) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, config, tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion)
+			h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, j.Config, j.Tags, timeToDB(h.LastModifiedTime),
+			h.LastModifiedRegion)
 	}
 	for _, q := range n.Queues {
-		tags, err := encodeTags(q.Tags)
+		tags, err := storecodec.EncodeTags[[]byte](q.Tags)
 		if err != nil {
 			return nil, err
 		}
@@ -108,18 +142,14 @@ func instanceBatch(n *connectlite.NewInstance) (*pgx.Batch, error) {
 			tags, timeToDB(q.LastModifiedTime), q.LastModifiedRegion)
 	}
 	for _, p := range n.RoutingProfiles {
-		media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
-		if err != nil {
-			return nil, err
-		}
-		tags, err := encodeTags(p.Tags)
+		j, err := storecodec.EncodeRoutingProfile[[]byte](&p)
 		if err != nil {
 			return nil, err
 		}
 		b.Queue(`INSERT INTO routing_profiles (instance_id, id, name, description,
 			default_outbound_queue_id, media_concurrencies, tags, last_modified_time, last_modified_region,
 			agent_availability_timer, is_default) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
+			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, j.MediaConcurrencies, j.Tags,
 			timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, p.IsDefault)
 		for i, q := range p.QueueConfigs {
 			b.Queue(`INSERT INTO routing_profile_queues (instance_id, routing_profile_id,
@@ -128,11 +158,11 @@ func instanceBatch(n *connectlite.NewInstance) (*pgx.Batch, error) {
 		}
 	}
 	for _, p := range n.SecurityProfiles {
-		perms, err := encodeList(p.Permissions, same[string])
+		perms, err := storecodec.EncodeStrings[[]byte](p.Permissions)
 		if err != nil {
 			return nil, err
 		}
-		tags, err := encodeTags(p.Tags)
+		tags, err := storecodec.EncodeTags[[]byte](p.Tags)
 		if err != nil {
 			return nil, err
 		}
@@ -160,7 +190,7 @@ func scanInstance(row pgx.Row) (*connectlite.Instance, error) {
 	inst.IdentityManagementType = connectlite.IdentityManagementType(imt)
 	inst.CreatedTime = timeFromDB(inst.CreatedTime)
 	var err error
-	if inst.Tags, err = decodeTags(tags); err != nil {
+	if inst.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, fmt.Errorf("instance %s: %w", inst.ID, err)
 	}
 	return &inst, nil
@@ -184,20 +214,9 @@ func (s *Store) Instance(ctx context.Context, id string) (*connectlite.Instance,
 // is the last id of the previous page.
 func (s *Store) ListInstances(ctx context.Context, region string, p connectlite.PageRequest) ([]connectlite.Instance, string, error) {
 	limit := pageLimit(p)
-	var items []connectlite.Instance
-	err := s.read(ctx, "list instances", func(ctx context.Context) error {
-		rows, _ := s.pool.Query(ctx, `SELECT `+instanceColumns+` FROM instances
-			WHERE region = $1 AND id > $2 ORDER BY id LIMIT $3`, region, p.After, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.Instance, error) {
-			inst, err := scanInstance(row)
-			if err != nil {
-				return connectlite.Instance{}, err
-			}
-			return *inst, nil
-		})
-		return err
-	})
+	items, err := readPage(ctx, s, "list instances", nil, scanInstance,
+		`SELECT `+instanceColumns+` FROM instances WHERE region = $1 AND id > $2 ORDER BY id LIMIT $3`,
+		region, p.After, limit+1)
 	if err != nil {
 		return nil, "", err
 	}
@@ -255,6 +274,11 @@ func instanceExists(ctx context.Context, q querier, id string) error {
 		return fmt.Errorf("check instance: %w", err)
 	}
 	return nil
+}
+
+// instanceExistsFunc returns instanceExists on the pool for readPage.
+func (s *Store) instanceExistsFunc(id string) func(context.Context) error {
+	return func(ctx context.Context) error { return instanceExists(ctx, s.pool, id) }
 }
 
 // querier is what the pool and a transaction have in common.

@@ -118,15 +118,7 @@ func (s *Store) CreateInstanceWithToken(ctx context.Context, n *connectlite.NewI
 			}
 		}
 		err := tx.SendBatch(ctx, b).Close()
-		switch {
-		case violates(err, codeUniqueViolation, constraintInstanceAlias):
-			return connectlite.Errorf(connectlite.KindInvalidRequest, "Invalid Input. Instance alias is already used.")
-		case violates(err, codeUniqueViolation, constraintInstancePK):
-			return connectlite.Errorf(connectlite.KindDuplicate, "Instance %s already exists", inst.ID)
-		case err != nil:
-			return fmt.Errorf("insert instance: %w", err)
-		}
-		return nil
+		return instanceWriteError(inst, err)
 	})
 	if err != nil {
 		return nil, "", err

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -31,89 +32,31 @@ const securityProfileColumns = `id, name, description, permissions, tags, last_m
 	allowed_access_control_tags, tag_restricted_resources, hierarchy_restricted_resources,
 	allowed_access_control_hierarchy_group_id, applications, allowed_flow_modules, primary_attribute_values`
 
-// The JSON forms of a security profile's lists; the SQLite store's shapes.
-
-type applicationJSON struct {
-	Namespace   string   `json:"namespace"`
-	Permissions []string `json:"permissions"`
-	Type        string   `json:"type,omitempty"`
-}
-
-type flowModuleJSON struct {
-	Type string `json:"type,omitempty"`
-	ID   string `json:"id"`
-}
-
-type primaryAttributeValueJSON struct {
-	AccessType    string   `json:"access_type,omitempty"`
-	AttributeName string   `json:"attribute_name"`
-	Values        []string `json:"values"`
-}
-
-func toApplication(a connectlite.Application) applicationJSON {
-	return applicationJSON{a.Namespace, a.ApplicationPermissions, a.Type}
-}
-
-func fromApplication(j applicationJSON) connectlite.Application {
-	return connectlite.Application{Namespace: j.Namespace, ApplicationPermissions: j.Permissions, Type: j.Type}
-}
-
-func toFlowModule(m connectlite.FlowModule) flowModuleJSON {
-	return flowModuleJSON{m.Type, m.FlowModuleID}
-}
-
-func fromFlowModule(j flowModuleJSON) connectlite.FlowModule {
-	return connectlite.FlowModule{Type: j.Type, FlowModuleID: j.ID}
-}
-
-func toPrimaryAttributeValue(v connectlite.PrimaryAttributeValue) primaryAttributeValueJSON {
-	return primaryAttributeValueJSON{v.AccessType, v.AttributeName, v.Values}
-}
-
-func fromPrimaryAttributeValue(j primaryAttributeValueJSON) connectlite.PrimaryAttributeValue {
-	return connectlite.PrimaryAttributeValue{AccessType: j.AccessType, AttributeName: j.AttributeName, Values: j.Values}
-}
-
 // securityProfileValues returns the values of securityProfileColumns after
 // id, in their order.
 func securityProfileValues(p *connectlite.SecurityProfile) ([]any, error) {
-	var errs [7]error
-	var perms, tags, aclTags, tagRes, hierRes, apps, mods, attrs []byte
-	perms, errs[0] = encodeList(p.Permissions, same[string])
-	tags, errs[1] = encodeTags(p.Tags)
-	aclTags, errs[2] = encodeTags(p.AllowedAccessControlTags)
-	tagRes, errs[3] = encodeList(p.TagRestrictedResources, same[string])
-	hierRes, errs[4] = encodeList(p.HierarchyRestrictedResources, same[string])
-	apps, errs[5] = encodeList(p.Applications, toApplication)
-	mods, errs[6] = encodeList(p.AllowedFlowModules, toFlowModule)
-	attrs, err := encodeList(p.DataTablePrimaryAttributeValues, toPrimaryAttributeValue)
-	if err := errors.Join(append(errs[:], err)...); err != nil {
-		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
+	j, err := storecodec.EncodeSecurityProfile[[]byte](p)
+	if err != nil {
+		return nil, err
 	}
-	return []any{p.Name, p.Description, perms, tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion,
-		aclTags, tagRes, hierRes, p.AllowedAccessControlHierarchyGroupID, apps, mods, attrs}, nil
+	return []any{p.Name, p.Description, j.Permissions, j.Tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion,
+		j.AllowedAccessControlTags, j.TagRestrictedResources, j.HierarchyRestrictedResources,
+		p.AllowedAccessControlHierarchyGroupID, j.Applications, j.AllowedFlowModules, j.DataTablePrimaryAttributeValues}, nil
 }
 
 // scanSecurityProfile reads a row of securityProfileColumns.
 func scanSecurityProfile(row pgx.Row, instanceID string) (*connectlite.SecurityProfile, error) {
 	p := connectlite.SecurityProfile{InstanceID: instanceID}
-	var perms, tags, aclTags, tagRes, hierRes, apps, mods, attrs []byte
-	if err := row.Scan(&p.ID, &p.Name, &p.Description, &perms, &tags, &p.LastModifiedTime, &p.LastModifiedRegion,
-		&aclTags, &tagRes, &hierRes, &p.AllowedAccessControlHierarchyGroupID, &apps, &mods, &attrs); err != nil {
+	var j storecodec.SecurityProfileJSON[[]byte]
+	if err := row.Scan(&p.ID, &p.Name, &p.Description, &j.Permissions, &j.Tags, &p.LastModifiedTime,
+		&p.LastModifiedRegion, &j.AllowedAccessControlTags, &j.TagRestrictedResources, &j.HierarchyRestrictedResources,
+		&p.AllowedAccessControlHierarchyGroupID, &j.Applications, &j.AllowedFlowModules,
+		&j.DataTablePrimaryAttributeValues); err != nil {
 		return nil, err
 	}
 	p.LastModifiedTime = timeFromDB(p.LastModifiedTime)
-	var errs [8]error
-	p.Permissions, errs[0] = decodeList(perms, same[string])
-	p.Tags, errs[1] = decodeTags(tags)
-	p.AllowedAccessControlTags, errs[2] = decodeTags(aclTags)
-	p.TagRestrictedResources, errs[3] = decodeList(tagRes, same[string])
-	p.HierarchyRestrictedResources, errs[4] = decodeList(hierRes, same[string])
-	p.Applications, errs[5] = decodeList(apps, fromApplication)
-	p.AllowedFlowModules, errs[6] = decodeList(mods, fromFlowModule)
-	p.DataTablePrimaryAttributeValues, errs[7] = decodeList(attrs, fromPrimaryAttributeValue)
-	if err := errors.Join(errs[:]...); err != nil {
-		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
+	if err := j.Decode(&p); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }
@@ -278,27 +221,41 @@ func (s *Store) UpdateSecurityProfile(ctx context.Context, instanceID, id string
 // id). A user given the profile concurrently either commits first, and is
 // found, or fails its foreign key check once the delete commits.
 func (s *Store) DeleteSecurityProfile(ctx context.Context, instanceID, id string) error {
-	return s.write(ctx, "delete security profile", func(ctx context.Context, tx pgx.Tx) error {
-		if err := lockProfileRow(ctx, tx, "security_profiles", instanceID, id); err != nil {
+	return s.deleteProfile(ctx, "Security profile", "security_profiles", spNotFound, `SELECT user_id
+		FROM user_security_profiles WHERE instance_id = $1 AND security_profile_id = $2 ORDER BY user_id LIMIT 1`,
+		instanceID, id)
+}
+
+// deleteProfile locks the row of a profile (noun "Security profile" or
+// "Routing profile") in table and deletes it unless firstUserQuery, given
+// the instance and profile ids, finds a user that has it
+// (KindResourceInUse). A user given the profile concurrently either commits
+// first, and is found, or fails its foreign key check once the delete
+// commits.
+func (s *Store) deleteProfile(ctx context.Context, noun, table string, notFound func(instanceID, id string) error,
+	firstUserQuery, instanceID, id string) error {
+	what := strings.ToLower(noun)
+	return s.write(ctx, "delete "+what, func(ctx context.Context, tx pgx.Tx) error {
+		if err := lockProfileRow(ctx, tx, table, instanceID, id); err != nil {
 			if errors.Is(err, pgx.ErrNoRows) {
-				return spNotFound(instanceID, id)
+				return notFound(instanceID, id)
 			}
 			return err
 		}
-		user, err := profileFirstID(ctx, tx, `SELECT user_id FROM user_security_profiles
-			WHERE instance_id = $1 AND security_profile_id = $2 ORDER BY user_id LIMIT 1`, instanceID, id)
+		user, err := profileFirstID(ctx, tx, firstUserQuery, instanceID, id)
 		if err != nil {
-			return fmt.Errorf("check users of security profile: %w", err)
+			return fmt.Errorf("check users of %s: %w", what, err)
 		}
 		if user != "" {
-			return profileInUse("Security profile", id, user)
+			return profileInUse(noun, id, user)
 		}
-		_, err = tx.Exec(ctx, `DELETE FROM security_profiles WHERE instance_id = $1 AND id = $2`, instanceID, id)
+		// table is one of two constants, never input.
+		_, err = tx.Exec(ctx, `DELETE FROM `+table+` WHERE instance_id = $1 AND id = $2`, instanceID, id)
 		if sqlState(err) == codeForeignKeyViolation {
-			return profileInUse("Security profile", id, "")
+			return profileInUse(noun, id, "")
 		}
 		if err != nil {
-			return fmt.Errorf("delete security profile: %w", err)
+			return fmt.Errorf("delete %s: %w", what, err)
 		}
 		return nil
 	})
@@ -348,28 +305,19 @@ type manualQueueJSON struct {
 
 func scanRoutingProfile(row pgx.Row, instanceID string) (*connectlite.RoutingProfile, error) {
 	p := connectlite.RoutingProfile{InstanceID: instanceID}
-	var media, tags, queues, manual []byte
-	if err := row.Scan(&p.ID, &p.Name, &p.Description, &p.DefaultOutboundQueueID, &media, &tags,
+	var j storecodec.RoutingProfileJSON[[]byte]
+	var queues, manual []byte
+	if err := row.Scan(&p.ID, &p.Name, &p.Description, &p.DefaultOutboundQueueID, &j.MediaConcurrencies, &j.Tags,
 		&p.LastModifiedTime, &p.LastModifiedRegion, &p.AgentAvailabilityTimer, &p.IsDefault,
 		&queues, &manual, &p.AssociatedUsers); err != nil {
 		return nil, err
 	}
 	p.LastModifiedTime = timeFromDB(p.LastModifiedTime)
-	var err error
-	if p.MediaConcurrencies, err = decodeList(media, fromMediaConcurrency); err != nil {
-		return nil, fmt.Errorf("routing profile %s media concurrencies: %w", p.ID, err)
+	if err := j.Decode(&p); err != nil {
+		return nil, err
 	}
-	if p.Tags, err = decodeTags(tags); err != nil {
-		return nil, fmt.Errorf("routing profile %s: %w", p.ID, err)
-	}
-	if queues != nil {
-		var qs []queueConfigJSON
-		if err := json.Unmarshal(queues, &qs); err != nil {
-			return nil, fmt.Errorf("routing profile %s queues: %w", p.ID, err)
-		}
-		for _, q := range qs {
-			p.QueueConfigs = append(p.QueueConfigs, connectlite.RoutingProfileQueueConfig(q))
-		}
+	if err := decodeQueueConfigs(&p, queues); err != nil {
+		return nil, err
 	}
 	if manual != nil {
 		var ms []manualQueueJSON
@@ -503,11 +451,7 @@ func queueRoutingProfileLists(b *pgx.Batch, p *connectlite.RoutingProfile, queue
 // KindNotFound if the instance does not exist, KindDuplicate if the name is
 // taken and KindInvalidParameter naming the first queue that does not exist.
 func (s *Store) CreateRoutingProfile(ctx context.Context, p *connectlite.RoutingProfile) error {
-	media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
-	if err != nil {
-		return err
-	}
-	tags, err := encodeTags(p.Tags)
+	j, err := storecodec.EncodeRoutingProfile[[]byte](p)
 	if err != nil {
 		return err
 	}
@@ -519,7 +463,7 @@ func (s *Store) CreateRoutingProfile(ctx context.Context, p *connectlite.Routing
 		b.Queue(`INSERT INTO routing_profiles (instance_id, id, name, description, default_outbound_queue_id,
 			media_concurrencies, tags, last_modified_time, last_modified_region, agent_availability_timer, is_default)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
+			p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, j.MediaConcurrencies, j.Tags,
 			timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, p.IsDefault)
 		queueRoutingProfileLists(b, p, true, true)
 		return rpWriteError("insert routing profile", p, tx.SendBatch(ctx, b).Close())
@@ -567,11 +511,7 @@ func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string,
 		if err := rpCheck(ctx, tx, p, false); err != nil {
 			return err
 		}
-		media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
-		if err != nil {
-			return err
-		}
-		tags, err := encodeTags(p.Tags)
+		j, err := storecodec.EncodeRoutingProfile[[]byte](p)
 		if err != nil {
 			return err
 		}
@@ -581,7 +521,7 @@ func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string,
 		b.Queue(`UPDATE routing_profiles SET name = $1, description = $2, default_outbound_queue_id = $3,
 			media_concurrencies = $4, tags = $5, last_modified_time = $6, last_modified_region = $7,
 			agent_availability_timer = $8 WHERE instance_id = $9 AND id = $10`,
-			p.Name, p.Description, p.DefaultOutboundQueueID, media, tags, timeToDB(p.LastModifiedTime),
+			p.Name, p.Description, p.DefaultOutboundQueueID, j.MediaConcurrencies, j.Tags, timeToDB(p.LastModifiedTime),
 			p.LastModifiedRegion, p.AgentAvailabilityTimer, instanceID, id)
 		if queuesChanged {
 			b.Queue(`DELETE FROM routing_profile_queues WHERE instance_id = $1 AND routing_profile_id = $2`, instanceID, id)
@@ -609,30 +549,8 @@ func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string,
 // commits first, and is found, or fails its foreign key check once the
 // delete commits.
 func (s *Store) DeleteRoutingProfile(ctx context.Context, instanceID, id string) error {
-	return s.write(ctx, "delete routing profile", func(ctx context.Context, tx pgx.Tx) error {
-		if err := lockProfileRow(ctx, tx, "routing_profiles", instanceID, id); err != nil {
-			if errors.Is(err, pgx.ErrNoRows) {
-				return rpNotFound(instanceID, id)
-			}
-			return err
-		}
-		user, err := profileFirstID(ctx, tx, `SELECT id FROM users
-			WHERE instance_id = $1 AND routing_profile_id = $2 ORDER BY id LIMIT 1`, instanceID, id)
-		if err != nil {
-			return fmt.Errorf("check users of routing profile: %w", err)
-		}
-		if user != "" {
-			return profileInUse("Routing profile", id, user)
-		}
-		_, err = tx.Exec(ctx, `DELETE FROM routing_profiles WHERE instance_id = $1 AND id = $2`, instanceID, id)
-		if sqlState(err) == codeForeignKeyViolation {
-			return profileInUse("Routing profile", id, "")
-		}
-		if err != nil {
-			return fmt.Errorf("delete routing profile: %w", err)
-		}
-		return nil
-	})
+	return s.deleteProfile(ctx, "Routing profile", "routing_profiles", rpNotFound, `SELECT id FROM users
+		WHERE instance_id = $1 AND routing_profile_id = $2 ORDER BY id LIMIT 1`, instanceID, id)
 }
 
 // queueCursor is the cursor of a page of a routing profile's queues: the
@@ -659,35 +577,28 @@ func rpExists(ctx context.Context, q querier, instanceID, id string) error {
 	return nil
 }
 
+// rpExistsFunc returns rpExists on the pool for readPage: a row of a
+// routing profile's queue lists proves the profile exists (foreign key).
+func (s *Store) rpExistsFunc(instanceID, id string) func(context.Context) error {
+	return func(ctx context.Context) error { return rpExists(ctx, s.pool, instanceID, id) }
+}
+
 // ListRoutingProfileQueues lists the queue configs of a routing profile with
 // their queues' names, ordered by queue id then channel: a range scan of the
 // primary key from the cursor. It returns KindNotFound if the instance has
 // no routing profile with that id.
 func (s *Store) ListRoutingProfileQueues(ctx context.Context, instanceID, id string, p connectlite.PageRequest) ([]connectlite.RoutingProfileQueueSummary, string, error) {
 	limit := pageLimit(p)
-	var items []connectlite.RoutingProfileQueueSummary
-	err := s.read(ctx, "list routing profile queues", func(ctx context.Context) error {
-		q, ch := splitQueueCursor(p.After)
-		rows, _ := s.pool.Query(ctx, `SELECT rq.queue_id, rq.channel, rq.priority, rq.delay, q.name
-			FROM routing_profile_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
-			WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
-			ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.RoutingProfileQueueSummary, error) {
+	q, ch := splitQueueCursor(p.After)
+	items, err := readPage(ctx, s, "list routing profile queues", s.rpExistsFunc(instanceID, id),
+		func(row pgx.Row) (*connectlite.RoutingProfileQueueSummary, error) {
 			var it connectlite.RoutingProfileQueueSummary
-			err := row.Scan(&it.QueueID, &it.Channel, &it.Priority, &it.Delay, &it.QueueName)
-			return it, err
-		})
-		if err != nil {
-			return err
-		}
-		// A row proves the profile exists (foreign key); no row may mean
-		// an empty page or no profile.
-		if len(items) == 0 {
-			return rpExists(ctx, s.pool, instanceID, id)
-		}
-		return nil
-	})
+			return &it, row.Scan(&it.QueueID, &it.Channel, &it.Priority, &it.Delay, &it.QueueName)
+		},
+		`SELECT rq.queue_id, rq.channel, rq.priority, rq.delay, q.name
+		FROM routing_profile_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
+		WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
+		ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
 	if err != nil {
 		return nil, "", err
 	}
@@ -703,27 +614,16 @@ func (s *Store) ListRoutingProfileQueues(ctx context.Context, instanceID, id str
 // profile with that id.
 func (s *Store) ListRoutingProfileManualAssignmentQueues(ctx context.Context, instanceID, id string, p connectlite.PageRequest) ([]connectlite.RoutingProfileManualQueueSummary, string, error) {
 	limit := pageLimit(p)
-	var items []connectlite.RoutingProfileManualQueueSummary
-	err := s.read(ctx, "list routing profile manual queues", func(ctx context.Context) error {
-		q, ch := splitQueueCursor(p.After)
-		rows, _ := s.pool.Query(ctx, `SELECT rq.queue_id, rq.channel, q.name
-			FROM routing_profile_manual_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
-			WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
-			ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.RoutingProfileManualQueueSummary, error) {
+	q, ch := splitQueueCursor(p.After)
+	items, err := readPage(ctx, s, "list routing profile manual queues", s.rpExistsFunc(instanceID, id),
+		func(row pgx.Row) (*connectlite.RoutingProfileManualQueueSummary, error) {
 			var it connectlite.RoutingProfileManualQueueSummary
-			err := row.Scan(&it.QueueID, &it.Channel, &it.QueueName)
-			return it, err
-		})
-		if err != nil {
-			return err
-		}
-		if len(items) == 0 {
-			return rpExists(ctx, s.pool, instanceID, id)
-		}
-		return nil
-	})
+			return &it, row.Scan(&it.QueueID, &it.Channel, &it.QueueName)
+		},
+		`SELECT rq.queue_id, rq.channel, q.name
+		FROM routing_profile_manual_queues rq JOIN queues q ON q.instance_id = rq.instance_id AND q.id = rq.queue_id
+		WHERE rq.instance_id = $1 AND rq.routing_profile_id = $2 AND (rq.queue_id, rq.channel) > ($3, $4)
+		ORDER BY rq.queue_id, rq.channel LIMIT $5`, instanceID, id, q, ch, limit+1)
 	if err != nil {
 		return nil, "", err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -29,26 +30,16 @@ const hoursColumns = `id, name, description, time_zone, config, tags, last_modif
 // scanHours reads a row of hoursColumns.
 func scanHours(row pgx.Row, instanceID string) (*connectlite.HoursOfOperation, error) {
 	h := connectlite.HoursOfOperation{InstanceID: instanceID}
-	var config, tags []byte
-	if err := row.Scan(&h.ID, &h.Name, &h.Description, &h.TimeZone, &config, &tags,
+	var j storecodec.HoursJSON[[]byte]
+	if err := row.Scan(&h.ID, &h.Name, &h.Description, &h.TimeZone, &j.Config, &j.Tags,
 		&h.LastModifiedTime, &h.LastModifiedRegion); err != nil {
 		return nil, err
 	}
 	h.LastModifiedTime = timeFromDB(h.LastModifiedTime)
-	var err error
-	if h.Config, err = decodeList(config, hoursConfigFromJSON); err != nil {
-		return nil, fmt.Errorf("hours of operation %s config: %w", h.ID, err)
-	}
-	if h.Tags, err = decodeTags(tags); err != nil {
-		return nil, fmt.Errorf("hours of operation %s: %w", h.ID, err)
+	if err := j.Decode(&h); err != nil {
+		return nil, err
 	}
 	return &h, nil
-}
-
-func hoursConfigFromJSON(j hoursConfigJSON) connectlite.HoursOfOperationConfig {
-	return connectlite.HoursOfOperationConfig{
-		Day: j.Day, StartHours: j.StartHours, StartMinutes: j.StartMinutes, EndHours: j.EndHours, EndMinutes: j.EndMinutes,
-	}
 }
 
 // loadHours reads one hours of operation, locking its row until the
@@ -71,18 +62,15 @@ func loadHours(ctx context.Context, q querier, instanceID, id string, lock bool)
 // CreateHoursOfOperation inserts h. It returns KindNotFound if the instance
 // does not exist and KindDuplicate if the name is taken in the instance.
 func (s *Store) CreateHoursOfOperation(ctx context.Context, h *connectlite.HoursOfOperation) error {
-	config, err := encodeList(h.Config, toHoursConfig)
-	if err != nil {
-		return err
-	}
-	tags, err := encodeTags(h.Tags)
+	j, err := storecodec.EncodeHours[[]byte](h)
 	if err != nil {
 		return err
 	}
 	return s.write(ctx, "create hours of operation", func(ctx context.Context, tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `INSERT INTO hours_of_operation (instance_id, id, name, description,
 			time_zone, config, tags, last_modified_time, last_modified_region) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, config, tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion)
+			h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, j.Config, j.Tags, timeToDB(h.LastModifiedTime),
+			h.LastModifiedRegion)
 		switch {
 		case violates(err, codeUniqueViolation, constraintHoursName):
 			return connectlite.DuplicateHoursOfOperationName(h.InstanceID, h.Name)
@@ -111,27 +99,10 @@ func (s *Store) HoursOfOperation(ctx context.Context, instanceID, id string) (*c
 // id. It returns KindNotFound if the instance does not exist.
 func (s *Store) ListHoursOfOperations(ctx context.Context, instanceID string, p connectlite.PageRequest) ([]connectlite.HoursOfOperation, string, error) {
 	limit := pageLimit(p)
-	var items []connectlite.HoursOfOperation
-	err := s.read(ctx, "list hours of operation", func(ctx context.Context) error {
-		rows, _ := s.pool.Query(ctx, `SELECT `+hoursColumns+` FROM hours_of_operation
-			WHERE instance_id = $1 AND id > $2 ORDER BY id LIMIT $3`, instanceID, p.After, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.HoursOfOperation, error) {
-			h, err := scanHours(row, instanceID)
-			if err != nil {
-				return connectlite.HoursOfOperation{}, err
-			}
-			return *h, nil
-		})
-		if err != nil {
-			return err
-		}
-		// A row proves the instance exists (foreign key).
-		if len(items) == 0 {
-			return instanceExists(ctx, s.pool, instanceID)
-		}
-		return nil
-	})
+	items, err := readPage(ctx, s, "list hours of operation", s.instanceExistsFunc(instanceID),
+		func(row pgx.Row) (*connectlite.HoursOfOperation, error) { return scanHours(row, instanceID) },
+		`SELECT `+hoursColumns+` FROM hours_of_operation WHERE instance_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+		instanceID, p.After, limit+1)
 	if err != nil {
 		return nil, "", err
 	}
@@ -154,18 +125,14 @@ func (s *Store) UpdateHoursOfOperation(ctx context.Context, instanceID, id strin
 			return err
 		}
 		h.InstanceID, h.ID = instanceID, id
-		config, err := encodeList(h.Config, toHoursConfig)
-		if err != nil {
-			return err
-		}
-		tags, err := encodeTags(h.Tags)
+		j, err := storecodec.EncodeHours[[]byte](h)
 		if err != nil {
 			return err
 		}
 		updated, err = scanHours(tx.QueryRow(ctx, `UPDATE hours_of_operation SET name = $1, description = $2,
 			time_zone = $3, config = $4, tags = $5, last_modified_time = $6, last_modified_region = $7
 			WHERE instance_id = $8 AND id = $9 RETURNING `+hoursColumns,
-			h.Name, h.Description, h.TimeZone, config, tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion,
+			h.Name, h.Description, h.TimeZone, j.Config, j.Tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion,
 			instanceID, id), instanceID)
 		if violates(err, codeUniqueViolation, constraintHoursName) {
 			return connectlite.DuplicateHoursOfOperationName(instanceID, h.Name)
@@ -241,7 +208,7 @@ func scanQueue(row pgx.Row, instanceID string) (*connectlite.Queue, error) {
 	}
 	q.LastModifiedTime = timeFromDB(q.LastModifiedTime)
 	var err error
-	if q.Tags, err = decodeTags(tags); err != nil {
+	if q.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, fmt.Errorf("queue %s: %w", q.ID, err)
 	}
 	return &q, nil
@@ -249,7 +216,7 @@ func scanQueue(row pgx.Row, instanceID string) (*connectlite.Queue, error) {
 
 // queueValues returns the values of queueColumns for q.
 func queueValues(q *connectlite.Queue) ([]any, error) {
-	tags, err := encodeTags(q.Tags)
+	tags, err := storecodec.EncodeTags[[]byte](q.Tags)
 	if err != nil {
 		return nil, err
 	}
@@ -350,27 +317,11 @@ func (s *Store) ListQueues(ctx context.Context, instanceID string, queueTypes []
 	if len(queueTypes) == 0 {
 		queueTypes = []string{connectlite.QueueTypeStandard, connectlite.QueueTypeAgent}
 	}
-	var items []connectlite.Queue
-	err := s.read(ctx, "list queues", func(ctx context.Context) error {
-		rows, _ := s.pool.Query(ctx, `SELECT `+queueColumns+` FROM queues
-			WHERE instance_id = $1 AND id > $2 AND queue_type = ANY($3::text[]) ORDER BY id LIMIT $4`,
-			instanceID, p.After, queueTypes, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.Queue, error) {
-			q, err := scanQueue(row, instanceID)
-			if err != nil {
-				return connectlite.Queue{}, err
-			}
-			return *q, nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(items) == 0 {
-			return instanceExists(ctx, s.pool, instanceID)
-		}
-		return nil
-	})
+	items, err := readPage(ctx, s, "list queues", s.instanceExistsFunc(instanceID),
+		func(row pgx.Row) (*connectlite.Queue, error) { return scanQueue(row, instanceID) },
+		`SELECT `+queueColumns+` FROM queues
+		WHERE instance_id = $1 AND id > $2 AND queue_type = ANY($3::text[]) ORDER BY id LIMIT $4`,
+		instanceID, p.After, queueTypes, limit+1)
 	if err != nil {
 		return nil, "", err
 	}

@@ -16,12 +16,11 @@ import (
 var searchHead = strings.TrimSpace(userSelect[:strings.LastIndex(userSelect, "FROM users u")])
 
 // SearchUsers returns a page of the instance's users that match q: the page
-// query that internal/sqlsearch builds from q (a range scan of the index of
-// the searched name column when q has an EXACT or STARTS_WITH name
-// condition, else of the primary key) and, unless the first page is the
-// whole result, a count of the matches capped at
-// connectlite.MaxSearchTotalCount, sent together in one round trip. It
-// returns KindNotFound if the instance does not exist and
+// query that internal/sqlsearch builds from q (a range of the index of the
+// condition that drives the scan, see that package) and, unless the first
+// page is the whole result, a count of the matches capped at
+// connectlite.MaxSearchTotalCount; after the first page both go in one
+// round trip. It returns KindNotFound if the instance does not exist and
 // KindInvalidParameter for a cursor of another query.
 func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectlite.UserQuery, p connectlite.PageRequest) ([]connectlite.User, string, int64, error) {
 	limit := pageLimit(p)

@@ -8,33 +8,7 @@ import (
 
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/sqlsearch"
-	"github.com/connectlite/connectlite/internal/storetest"
 )
-
-// TestSearchHierarchy runs the hierarchy part of the search suite with
-// groups inserted into the table directly.
-func TestSearchHierarchy(t *testing.T) {
-	admin(t)
-	storetest.RunSearchHierarchy(t, func(t *testing.T) connectlite.Store {
-		db := newDatabase(t)
-		s, err := Open(t.Context(), db.url(t, nil), testLogger(t))
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
-		return s
-	}, func(t *testing.T, st connectlite.Store, g *connectlite.HierarchyGroup, level int, path string) {
-		t.Helper()
-		s := st.(*Store)
-		_, err := s.pool.Exec(t.Context(), `INSERT INTO hierarchy_groups (instance_id, id, name, name_key,
-			parent_group_id, level, path, tags, last_modified_time, last_modified_region)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, '{}', $8, $9)`,
-			g.InstanceID, g.ID, g.Name, strings.ToLower(g.Name), nullable(g.ParentGroupID), level, path,
-			timeToDB(g.LastModifiedTime), g.LastModifiedRegion)
-		if err != nil {
-			t.Fatalf("insert hierarchy group %s: %v", g.Name, err)
-		}
-	})
-}
 
 // TestSearchPlansUseIndexes checks, on a table large enough for the
 // planner to care, that a name search is an index range that stops after

@@ -53,7 +53,7 @@ func TestOpenMigratesOnceWhenReplicasStartTogether(t *testing.T) {
 	}
 	var want []string
 	for _, m := range ms {
-		want = append(want, fmt.Sprintf("%d %s", m.version, m.name))
+		want = append(want, fmt.Sprintf("%d %s", m.Version, m.Name))
 	}
 	got := appliedMigrations(t, db)
 	if !slices.Equal(got, want) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -79,7 +80,7 @@ func readTags(ctx context.Context, q querier, t tagTable, ref connectlite.Resour
 		if err != nil {
 			return nil, fmt.Errorf("read tags: %w", err)
 		}
-		return decodeTags(raw)
+		return storecodec.DecodeTags(raw)
 	}
 	var found bool
 	err := q.QueryRow(ctx, `SELECT true FROM users WHERE instance_id = $1 AND id = $2`+forUpdate,
@@ -148,7 +149,7 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 		}
 		switch ref.Type {
 		case connectlite.ARNInstance:
-			raw, err := encodeTags(cur)
+			raw, err := storecodec.EncodeTags[[]byte](cur)
 			if err != nil {
 				return err
 			}
@@ -174,7 +175,7 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 				return fmt.Errorf("update user tags: %w", err)
 			}
 		default:
-			raw, err := encodeTags(cur)
+			raw, err := storecodec.EncodeTags[[]byte](cur)
 			if err != nil {
 				return err
 			}

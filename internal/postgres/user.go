@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -64,23 +65,7 @@ const userWritableColumns = `username, username_key, first_name, first_name_key,
 
 // userColumnValues returns the values of userWritableColumns for u.
 func userColumnValues(u *connectlite.User) ([]any, error) {
-	autoAccept, err := encodeList(u.AutoAcceptConfigs, toAutoAccept)
-	if err != nil {
-		return nil, err
-	}
-	acw, err := encodeList(u.AfterContactWorkConfigs, toACW)
-	if err != nil {
-		return nil, err
-	}
-	phoneNumbers, err := encodeList(u.PhoneNumberConfigs, toPhoneNumber)
-	if err != nil {
-		return nil, err
-	}
-	persistent, err := encodeList(u.PersistentConnectionConfigs, toPersistentConnection)
-	if err != nil {
-		return nil, err
-	}
-	voice, err := encodeList(u.VoiceEnhancementConfigs, toVoiceEnhancement)
+	j, err := storecodec.EncodeUser[[]byte](u)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +75,8 @@ func userColumnValues(u *connectlite.User) ([]any, error) {
 		id.FirstName, strings.ToLower(id.FirstName), id.LastName, strings.ToLower(id.LastName),
 		id.Email, id.SecondaryEmail, id.Mobile,
 		ph.PhoneType, ph.AutoAccept, ph.AfterContactWorkTimeLimit, ph.DeskPhoneNumber, ph.PersistentConnection,
-		autoAccept, acw, phoneNumbers, persistent, voice,
+		j.AutoAcceptConfigs, j.AfterContactWorkConfigs, j.PhoneNumberConfigs, j.PersistentConnectionConfigs,
+		j.VoiceEnhancementConfigs,
 		u.DirectoryUserID, u.RoutingProfileID, nullable(u.HierarchyGroupID),
 		timeToDB(u.LastModifiedTime), u.LastModifiedRegion,
 	}, nil
@@ -263,15 +249,16 @@ const userSelect = `SELECT u.instance_id, u.id, u.username, u.first_name, u.last
 // scanUser reads a row of userSelect.
 func scanUser(row pgx.Row) (*connectlite.User, error) {
 	var (
-		u                                          connectlite.User
-		hierarchy                                  *string
-		aaJSON, acwJSON, pnJSON, pcJSON, voiceJSON []byte
-		tags                                       []byte
-		id, ph                                     = &u.IdentityInfo, &u.PhoneConfig
+		u         connectlite.User
+		hierarchy *string
+		j         storecodec.UserJSON[[]byte]
+		tags      []byte
+		id, ph    = &u.IdentityInfo, &u.PhoneConfig
 	)
 	if err := row.Scan(&u.InstanceID, &u.ID, &u.Username, &id.FirstName, &id.LastName, &id.Email,
 		&id.SecondaryEmail, &id.Mobile, &ph.PhoneType, &ph.AutoAccept, &ph.AfterContactWorkTimeLimit,
-		&ph.DeskPhoneNumber, &ph.PersistentConnection, &aaJSON, &acwJSON, &pnJSON, &pcJSON, &voiceJSON,
+		&ph.DeskPhoneNumber, &ph.PersistentConnection, &j.AutoAcceptConfigs, &j.AfterContactWorkConfigs,
+		&j.PhoneNumberConfigs, &j.PersistentConnectionConfigs, &j.VoiceEnhancementConfigs,
 		&u.DirectoryUserID, &u.RoutingProfileID, &hierarchy, &u.LastModifiedTime, &u.LastModifiedRegion,
 		&u.SecurityProfileIDs, &tags); err != nil {
 		return nil, err
@@ -284,23 +271,11 @@ func scanUser(row pgx.Row) (*connectlite.User, error) {
 	}
 	u.LastModifiedTime = timeFromDB(u.LastModifiedTime)
 	var err error
-	if u.Tags, err = decodeTags(tags); err != nil {
+	if u.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, fmt.Errorf("user %s: %w", u.ID, err)
 	}
-	if u.AutoAcceptConfigs, err = decodeList(aaJSON, fromAutoAccept); err != nil {
-		return nil, fmt.Errorf("user %s auto accept configs: %w", u.ID, err)
-	}
-	if u.AfterContactWorkConfigs, err = decodeList(acwJSON, fromACW); err != nil {
-		return nil, fmt.Errorf("user %s after contact work configs: %w", u.ID, err)
-	}
-	if u.PhoneNumberConfigs, err = decodeList(pnJSON, fromPhoneNumber); err != nil {
-		return nil, fmt.Errorf("user %s phone number configs: %w", u.ID, err)
-	}
-	if u.PersistentConnectionConfigs, err = decodeList(pcJSON, fromPersistentConnection); err != nil {
-		return nil, fmt.Errorf("user %s persistent connection configs: %w", u.ID, err)
-	}
-	if u.VoiceEnhancementConfigs, err = decodeList(voiceJSON, fromVoiceEnhancement); err != nil {
-		return nil, fmt.Errorf("user %s voice enhancement configs: %w", u.ID, err)
+	if err := j.Decode(&u); err != nil {
+		return nil, err
 	}
 	return &u, nil
 }
@@ -436,26 +411,8 @@ func cloneUser(u *connectlite.User) *connectlite.User {
 // instance does not exist.
 func (s *Store) ListUsers(ctx context.Context, instanceID string, p connectlite.PageRequest) ([]connectlite.User, string, error) {
 	limit := pageLimit(p)
-	var items []connectlite.User
-	err := s.read(ctx, "list users", func(ctx context.Context) error {
-		rows, _ := s.pool.Query(ctx, userSelect+` WHERE u.instance_id = $1 AND u.id > $2 ORDER BY u.id LIMIT $3`,
-			instanceID, p.After, limit+1)
-		var err error
-		items, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (connectlite.User, error) {
-			u, err := scanUser(row)
-			if err != nil {
-				return connectlite.User{}, err
-			}
-			return *u, nil
-		})
-		if err != nil {
-			return err
-		}
-		if len(items) == 0 {
-			return instanceExists(ctx, s.pool, instanceID)
-		}
-		return nil
-	})
+	items, err := readPage(ctx, s, "list users", s.instanceExistsFunc(instanceID), scanUser,
+		userSelect+` WHERE u.instance_id = $1 AND u.id > $2 ORDER BY u.id LIMIT $3`, instanceID, p.After, limit+1)
 	if err != nil {
 		return nil, "", err
 	}

@@ -1,12 +1,10 @@
 package sqlite
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -446,61 +444,13 @@ func TestKill9KeepsAcknowledgedBatchedWrites(t *testing.T) {
 		batchKillChild(path)
 		return
 	}
-	const acks = 200
-	path := filepath.Join(t.TempDir(), "db.sqlite")
-	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestKill9KeepsAcknowledgedBatchedWrites$")
-	cmd.Env = append(os.Environ(), batchKillChildEnv+"="+path)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var instanceID string
-	var acked []string
-	lines := bufio.NewScanner(out)
-	for len(acked) < acks && lines.Scan() {
-		switch f := strings.Fields(lines.Text()); {
-		case len(f) == 2 && f[0] == "instance":
-			instanceID = f[1]
-		case len(f) == 2 && f[0] == "ack":
-			acked = append(acked, f[1])
-		}
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatalf("kill child: %v", err)
-	}
-	_ = cmd.Wait() // killed: the error is expected
-	if len(acked) < acks || instanceID == "" {
-		t.Fatalf("child acknowledged %d users (instance %q) before it stopped, want %d", len(acked), instanceID, acks)
-	}
-
-	s := mustOpen(t, path)
-	defer s.Close()
-	for _, id := range acked {
-		if _, err := s.User(t.Context(), instanceID, id); err != nil {
-			t.Errorf("acknowledged user %s lost after kill -9: %v", id, err)
-		}
-	}
+	checkAckedUsersSurviveKill(t, "TestKill9KeepsAcknowledgedBatchedWrites", batchKillChildEnv, 200)
 }
 
 // batchKillChild writes from 16 goroutines until it is killed.
 func batchKillChild(path string) {
 	ctx := context.Background()
-	s, err := Open(ctx, path, nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "child open:", err)
-		os.Exit(2)
-	}
-	newID := seq()
-	n := newInstance(newID, "killed")
-	if err := s.CreateInstance(ctx, n); err != nil {
-		fmt.Fprintln(os.Stderr, "child create instance:", err)
-		os.Exit(2)
-	}
-	fmt.Println("instance", n.Instance.ID)
+	s, n, newID := startKillChild(ctx, path)
 	var mu sync.Mutex // guards newID and stdout
 	var wg sync.WaitGroup
 	for w := range 16 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 var _ connectlite.HierarchyStore = (*Store)(nil)
@@ -121,7 +122,7 @@ func (s *Store) UpdateHierarchyStructure(ctx context.Context, instanceID string,
 		if next, err = mutate(cur); err != nil {
 			return err
 		}
-		if err := checkLevels(instanceID, next); err != nil {
+		if err := storecodec.CheckLevels(instanceID, next); err != nil {
 			return err
 		}
 		groupID, err := firstID(ctx, tx, "check groups of removed levels", groupAtLevelQuery, instanceID, len(next))
@@ -153,20 +154,6 @@ func (s *Store) UpdateHierarchyStructure(ctx context.Context, instanceID string,
 	return next, nil
 }
 
-// checkLevels reports a mutate result that is not a hierarchy structure:
-// levels numbered 1 to len(levels) in order, with ids.
-func checkLevels(instanceID string, levels []connectlite.HierarchyLevel) error {
-	if len(levels) > connectlite.MaxHierarchyLevels {
-		return fmt.Errorf("hierarchy structure of %s: %d levels, at most %d", instanceID, len(levels), connectlite.MaxHierarchyLevels)
-	}
-	for i, l := range levels {
-		if l.Level != i+1 || l.ID == "" {
-			return fmt.Errorf("hierarchy structure of %s: level %d at index %d with id %q", instanceID, l.Level, i, l.ID)
-		}
-	}
-	return nil
-}
-
 // scanGroup reads a row of groupColumns.
 func scanGroup(row interface{ Scan(...any) error }, instanceID string) (*connectlite.HierarchyGroup, string, error) {
 	g := connectlite.HierarchyGroup{InstanceID: instanceID}
@@ -183,7 +170,7 @@ func scanGroup(row interface{ Scan(...any) error }, instanceID string) (*connect
 	g.LevelID = connectlite.LevelID(level)
 	g.LastModifiedTime = timeFromDB(lmt)
 	var err error
-	if g.Tags, err = decodeTags(tags); err != nil {
+	if g.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, "", fmt.Errorf("hierarchy group %s: %w", g.ID, err)
 	}
 	return &g, path, nil
@@ -210,7 +197,7 @@ func loadGroup(ctx context.Context, tx *txn, instanceID, id string) (*connectlit
 // CreateHierarchyGroup inserts g at the level below its parent, with its
 // path, after checking the instance, the parent and the level.
 func (s *Store) CreateHierarchyGroup(ctx context.Context, g *connectlite.HierarchyGroup) error {
-	tags, err := encodeTags(g.Tags)
+	tags, err := storecodec.EncodeTags[string](g.Tags)
 	if err != nil {
 		return err
 	}
@@ -292,20 +279,14 @@ func (s *Store) ListHierarchyGroups(ctx context.Context, instanceID string, p co
 	limit := pageLimit(p)
 	var items []connectlite.HierarchyGroup
 	err := s.read(ctx, "list hierarchy groups", func(tx *txn) error {
-		rows, err := tx.QueryContext(ctx, listGroupsQuery, instanceID, p.After, limit+1)
+		var err error
+		items, err = queryRows(ctx, tx, "list hierarchy groups",
+			func(row rowScanner) (*connectlite.HierarchyGroup, error) {
+				g, _, err := scanGroup(row, instanceID)
+				return g, err
+			}, listGroupsQuery, instanceID, p.After, limit+1)
 		if err != nil {
-			return wrap("list hierarchy groups", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			g, _, err := scanGroup(rows, instanceID)
-			if err != nil {
-				return wrap("list hierarchy groups: scan", err)
-			}
-			items = append(items, *g)
-		}
-		if err := rows.Err(); err != nil {
-			return wrap("list hierarchy groups: rows", err)
+			return err
 		}
 		if len(items) == 0 {
 			return instanceExists(ctx, tx, instanceID)
@@ -333,7 +314,7 @@ func (s *Store) UpdateHierarchyGroup(ctx context.Context, instanceID, id string,
 			return err
 		}
 		g.InstanceID, g.ID, g.LevelID, g.ParentGroupID = instanceID, id, level, parent
-		tags, err := encodeTags(g.Tags)
+		tags, err := storecodec.EncodeTags[string](g.Tags)
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 // defaultLimit is the page size when PageRequest.Limit is not positive.
@@ -30,7 +31,7 @@ func (s *Store) CreateInstance(ctx context.Context, n *connectlite.NewInstance) 
 // insertNewInstance inserts the instance and its default resources in tx.
 func insertNewInstance(ctx context.Context, tx *txn, n *connectlite.NewInstance) error {
 	inst := &n.Instance
-	tags, err := encodeTags(inst.Tags)
+	tags, err := storecodec.EncodeTags[string](inst.Tags)
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func scanInstance(row interface{ Scan(...any) error }) (*connectlite.Instance, e
 	inst.OutboundCallsEnabled = outbnd != 0
 	inst.CreatedTime = timeFromDB(created)
 	var err error
-	if inst.Tags, err = decodeTags(tags); err != nil {
+	if inst.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, fmt.Errorf("instance %s: %w", inst.ID, err)
 	}
 	return &inst, nil
@@ -133,25 +134,42 @@ func (s *Store) ListInstances(ctx context.Context, region string, p connectlite.
 	limit := pageLimit(p)
 	var items []connectlite.Instance
 	err := s.read(ctx, "list instances", func(tx *txn) error {
-		rows, err := tx.QueryContext(ctx, listInstancesQuery, region, p.After, limit+1)
-		if err != nil {
-			return wrap("list instances", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			inst, err := scanInstance(rows)
-			if err != nil {
-				return wrap("list instances: scan", err)
-			}
-			items = append(items, *inst)
-		}
-		return wrap("list instances: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list instances", scanInstance, listInstancesQuery, region, p.After, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
 	}
 	items, next := cut(items, limit, func(i connectlite.Instance) string { return i.ID })
 	return items, next, nil
+}
+
+// rowScanner is a *sql.Row or *sql.Rows.
+type rowScanner = interface{ Scan(...any) error }
+
+// queryRows runs query in tx and returns its rows, each read by scan.
+// Errors are wrapped with what (what+": scan" and what+": rows" for the
+// errors of reading the rows).
+func queryRows[T any](ctx context.Context, tx *txn, what string, scan func(rowScanner) (*T, error),
+	query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, wrap(what, err)
+	}
+	defer rows.Close()
+	var items []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, wrap(what+": scan", err)
+		}
+		items = append(items, *v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrap(what+": rows", err)
+	}
+	return items, nil
 }
 
 // cut trims a page fetched with limit+1 rows to limit and returns the cursor

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -66,99 +67,32 @@ const (
 	ORDER BY rq.queue_id, rq.channel LIMIT ?`
 )
 
-// The JSON forms of a security profile's lists.
-
-type applicationJSON struct {
-	Namespace   string   `json:"namespace"`
-	Permissions []string `json:"permissions"`
-	Type        string   `json:"type,omitempty"`
-}
-
-type flowModuleJSON struct {
-	Type string `json:"type,omitempty"`
-	ID   string `json:"id"`
-}
-
-type primaryAttributeValueJSON struct {
-	AccessType    string   `json:"access_type,omitempty"`
-	AttributeName string   `json:"attribute_name"`
-	Values        []string `json:"values"`
-}
-
-func toApplication(a connectlite.Application) applicationJSON {
-	return applicationJSON{a.Namespace, a.ApplicationPermissions, a.Type}
-}
-
-func fromApplication(j applicationJSON) connectlite.Application {
-	return connectlite.Application{Namespace: j.Namespace, ApplicationPermissions: j.Permissions, Type: j.Type}
-}
-
-func toFlowModule(m connectlite.FlowModule) flowModuleJSON {
-	return flowModuleJSON{m.Type, m.FlowModuleID}
-}
-
-func fromFlowModule(j flowModuleJSON) connectlite.FlowModule {
-	return connectlite.FlowModule{Type: j.Type, FlowModuleID: j.ID}
-}
-
-func toPrimaryAttributeValue(v connectlite.PrimaryAttributeValue) primaryAttributeValueJSON {
-	return primaryAttributeValueJSON{v.AccessType, v.AttributeName, v.Values}
-}
-
-func fromPrimaryAttributeValue(j primaryAttributeValueJSON) connectlite.PrimaryAttributeValue {
-	return connectlite.PrimaryAttributeValue{AccessType: j.AccessType, AttributeName: j.AttributeName, Values: j.Values}
-}
-
 // securityProfileValues returns the values of securityProfileColumns after
 // id, in their order.
 func securityProfileValues(p *connectlite.SecurityProfile) ([]any, error) {
-	var (
-		vals []any
-		errs []error
-	)
-	add := func(s string, err error) {
-		vals = append(vals, s)
-		errs = append(errs, err)
+	j, err := storecodec.EncodeSecurityProfile[string](p)
+	if err != nil {
+		return nil, err
 	}
-	perms, err := encodeStrings(p.Permissions)
-	errs = append(errs, err)
-	tags, err := encodeTags(p.Tags)
-	errs = append(errs, err)
-	vals = append(vals, p.Name, p.Description, perms, tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion)
-	add(encodeTags(p.AllowedAccessControlTags))
-	add(encodeStrings(p.TagRestrictedResources))
-	add(encodeStrings(p.HierarchyRestrictedResources))
-	vals = append(vals, p.AllowedAccessControlHierarchyGroupID)
-	add(encodeList(p.Applications, toApplication))
-	add(encodeList(p.AllowedFlowModules, toFlowModule))
-	add(encodeList(p.DataTablePrimaryAttributeValues, toPrimaryAttributeValue))
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
-	}
-	return vals, nil
+	return []any{p.Name, p.Description, j.Permissions, j.Tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion,
+		j.AllowedAccessControlTags, j.TagRestrictedResources, j.HierarchyRestrictedResources,
+		p.AllowedAccessControlHierarchyGroupID, j.Applications, j.AllowedFlowModules, j.DataTablePrimaryAttributeValues}, nil
 }
 
 // scanSecurityProfile reads a row of securityProfileColumns.
 func scanSecurityProfile(row interface{ Scan(...any) error }, instanceID string) (*connectlite.SecurityProfile, error) {
 	p := connectlite.SecurityProfile{InstanceID: instanceID}
-	var perms, tags, aclTags, tagRes, hierRes, apps, mods, attrs string
+	var j storecodec.SecurityProfileJSON[string]
 	var lmt int64
-	if err := row.Scan(&p.ID, &p.Name, &p.Description, &perms, &tags, &lmt, &p.LastModifiedRegion,
-		&aclTags, &tagRes, &hierRes, &p.AllowedAccessControlHierarchyGroupID, &apps, &mods, &attrs); err != nil {
+	if err := row.Scan(&p.ID, &p.Name, &p.Description, &j.Permissions, &j.Tags, &lmt, &p.LastModifiedRegion,
+		&j.AllowedAccessControlTags, &j.TagRestrictedResources, &j.HierarchyRestrictedResources,
+		&p.AllowedAccessControlHierarchyGroupID, &j.Applications, &j.AllowedFlowModules,
+		&j.DataTablePrimaryAttributeValues); err != nil {
 		return nil, err
 	}
 	p.LastModifiedTime = timeFromDB(lmt)
-	var errs [8]error
-	p.Permissions, errs[0] = decodeStrings(perms)
-	p.Tags, errs[1] = decodeTags(tags)
-	p.AllowedAccessControlTags, errs[2] = decodeTags(aclTags)
-	p.TagRestrictedResources, errs[3] = decodeStrings(tagRes)
-	p.HierarchyRestrictedResources, errs[4] = decodeStrings(hierRes)
-	p.Applications, errs[5] = decodeList(apps, fromApplication)
-	p.AllowedFlowModules, errs[6] = decodeList(mods, fromFlowModule)
-	p.DataTablePrimaryAttributeValues, errs[7] = decodeList(attrs, fromPrimaryAttributeValue)
-	if err := errors.Join(errs[:]...); err != nil {
-		return nil, fmt.Errorf("security profile %s: %w", p.ID, err)
+	if err := j.Decode(&p); err != nil {
+		return nil, err
 	}
 	return &p, nil
 }
@@ -194,6 +128,16 @@ func profileExists(ctx context.Context, tx *txn, query, instanceID, id string) (
 		return false, wrap("check reference "+id, err)
 	}
 	return true, nil
+}
+
+// routingProfileMustExist returns KindNotFound unless the routing profile
+// exists.
+func routingProfileMustExist(ctx context.Context, tx *txn, instanceID, id string) error {
+	ok, err := profileExists(ctx, tx, routingProfileExistsQuery, instanceID, id)
+	if err == nil && !ok {
+		err = routingProfileNotFound(instanceID, id)
+	}
+	return err
 }
 
 // checkSecurityProfileReferences returns KindInvalidParameter if p names a
@@ -343,10 +287,11 @@ func routingProfileNameTaken(p *connectlite.RoutingProfile) error {
 // the number of its users.
 func loadRoutingProfile(ctx context.Context, tx *txn, instanceID, id string) (*connectlite.RoutingProfile, error) {
 	p := connectlite.RoutingProfile{InstanceID: instanceID}
-	var media, tags string
+	var j storecodec.RoutingProfileJSON[string]
 	var lmt, isDefault int64
 	err := tx.QueryRowContext(ctx, selectRoutingProfileQuery, instanceID, id).Scan(&p.ID, &p.Name, &p.Description,
-		&p.DefaultOutboundQueueID, &media, &tags, &lmt, &p.LastModifiedRegion, &p.AgentAvailabilityTimer, &isDefault)
+		&p.DefaultOutboundQueueID, &j.MediaConcurrencies, &j.Tags, &lmt, &p.LastModifiedRegion,
+		&p.AgentAvailabilityTimer, &isDefault)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, routingProfileNotFound(instanceID, id)
 	}
@@ -355,11 +300,8 @@ func loadRoutingProfile(ctx context.Context, tx *txn, instanceID, id string) (*c
 	}
 	p.LastModifiedTime = timeFromDB(lmt)
 	p.IsDefault = isDefault != 0
-	if p.MediaConcurrencies, err = decodeList(media, fromMediaConcurrency); err != nil {
-		return nil, fmt.Errorf("routing profile %s media concurrencies: %w", id, err)
-	}
-	if p.Tags, err = decodeTags(tags); err != nil {
-		return nil, fmt.Errorf("routing profile %s: %w", id, err)
+	if err := j.Decode(&p); err != nil {
+		return nil, err
 	}
 
 	rows, err := tx.QueryContext(ctx, selectRoutingProfileQueueConfigsQuery, instanceID, id)
@@ -508,16 +450,13 @@ func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string,
 		if err := checkRoutingProfileQueues(ctx, tx, p); err != nil {
 			return err
 		}
-		media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
-		if err != nil {
-			return err
-		}
-		tags, err := encodeTags(p.Tags)
+		j, err := storecodec.EncodeRoutingProfile[string](p)
 		if err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, updateRoutingProfileQuery, p.Name, p.Description, p.DefaultOutboundQueueID,
-			media, tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, instanceID, id)
+			j.MediaConcurrencies, j.Tags, timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer,
+			instanceID, id)
 		if isUnique(err, "routing_profiles.name") {
 			return routingProfileNameTaken(p)
 		}
@@ -557,10 +496,7 @@ func (s *Store) UpdateRoutingProfile(ctx context.Context, instanceID, id string,
 // id).
 func (s *Store) DeleteRoutingProfile(ctx context.Context, instanceID, id string) error {
 	return s.write(ctx, "delete routing profile", func(tx *txn) error {
-		if ok, err := profileExists(ctx, tx, routingProfileExistsQuery, instanceID, id); err != nil || !ok {
-			if err == nil {
-				err = routingProfileNotFound(instanceID, id)
-			}
+		if err := routingProfileMustExist(ctx, tx, instanceID, id); err != nil {
 			return err
 		}
 		user, err := profileFirstID(ctx, tx, "check users of routing profile", userOfRoutingProfileQuery, instanceID, id)
@@ -596,26 +532,17 @@ func (s *Store) ListRoutingProfileQueues(ctx context.Context, instanceID, id str
 	limit := pageLimit(p)
 	var items []connectlite.RoutingProfileQueueSummary
 	err := s.read(ctx, "list routing profile queues", func(tx *txn) error {
-		if ok, err := profileExists(ctx, tx, routingProfileExistsQuery, instanceID, id); err != nil || !ok {
-			if err == nil {
-				err = routingProfileNotFound(instanceID, id)
-			}
+		if err := routingProfileMustExist(ctx, tx, instanceID, id); err != nil {
 			return err
 		}
 		q, ch := splitQueueCursor(p.After)
-		rows, err := tx.QueryContext(ctx, pageRoutingProfileQueuesQuery, instanceID, id, q, ch, limit+1)
-		if err != nil {
-			return wrap("list routing profile queues", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var it connectlite.RoutingProfileQueueSummary
-			if err := rows.Scan(&it.QueueID, &it.Channel, &it.Priority, &it.Delay, &it.QueueName); err != nil {
-				return wrap("list routing profile queues: scan", err)
-			}
-			items = append(items, it)
-		}
-		return wrap("list routing profile queues: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list routing profile queues",
+			func(row rowScanner) (*connectlite.RoutingProfileQueueSummary, error) {
+				var it connectlite.RoutingProfileQueueSummary
+				return &it, row.Scan(&it.QueueID, &it.Channel, &it.Priority, &it.Delay, &it.QueueName)
+			}, pageRoutingProfileQueuesQuery, instanceID, id, q, ch, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
@@ -634,26 +561,17 @@ func (s *Store) ListRoutingProfileManualAssignmentQueues(ctx context.Context, in
 	limit := pageLimit(p)
 	var items []connectlite.RoutingProfileManualQueueSummary
 	err := s.read(ctx, "list routing profile manual queues", func(tx *txn) error {
-		if ok, err := profileExists(ctx, tx, routingProfileExistsQuery, instanceID, id); err != nil || !ok {
-			if err == nil {
-				err = routingProfileNotFound(instanceID, id)
-			}
+		if err := routingProfileMustExist(ctx, tx, instanceID, id); err != nil {
 			return err
 		}
 		q, ch := splitQueueCursor(p.After)
-		rows, err := tx.QueryContext(ctx, pageRoutingProfileManualQueuesQuery, instanceID, id, q, ch, limit+1)
-		if err != nil {
-			return wrap("list routing profile manual queues", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var it connectlite.RoutingProfileManualQueueSummary
-			if err := rows.Scan(&it.QueueID, &it.Channel, &it.QueueName); err != nil {
-				return wrap("list routing profile manual queues: scan", err)
-			}
-			items = append(items, it)
-		}
-		return wrap("list routing profile manual queues: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list routing profile manual queues",
+			func(row rowScanner) (*connectlite.RoutingProfileManualQueueSummary, error) {
+				var it connectlite.RoutingProfileManualQueueSummary
+				return &it, row.Scan(&it.QueueID, &it.Channel, &it.QueueName)
+			}, pageRoutingProfileManualQueuesQuery, instanceID, id, q, ch, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -50,27 +51,17 @@ const (
 	WHERE instance_id = ? AND queue_id = ? ORDER BY routing_profile_id LIMIT 1`
 )
 
-func hoursConfigFromJSON(j hoursConfigJSON) connectlite.HoursOfOperationConfig {
-	return connectlite.HoursOfOperationConfig{
-		Day: j.Day, StartHours: j.StartHours, StartMinutes: j.StartMinutes, EndHours: j.EndHours, EndMinutes: j.EndMinutes,
-	}
-}
-
 // scanHours reads a row of hoursColumns.
 func scanHours(row interface{ Scan(...any) error }, instanceID string) (*connectlite.HoursOfOperation, error) {
 	h := connectlite.HoursOfOperation{InstanceID: instanceID}
-	var config, tags string
+	var j storecodec.HoursJSON[string]
 	var lmt int64
-	if err := row.Scan(&h.ID, &h.Name, &h.Description, &h.TimeZone, &config, &tags, &lmt, &h.LastModifiedRegion); err != nil {
+	if err := row.Scan(&h.ID, &h.Name, &h.Description, &h.TimeZone, &j.Config, &j.Tags, &lmt, &h.LastModifiedRegion); err != nil {
 		return nil, err
 	}
 	h.LastModifiedTime = timeFromDB(lmt)
-	var err error
-	if h.Config, err = decodeList(config, hoursConfigFromJSON); err != nil {
-		return nil, fmt.Errorf("hours of operation %s config: %w", h.ID, err)
-	}
-	if h.Tags, err = decodeTags(tags); err != nil {
-		return nil, fmt.Errorf("hours of operation %s: %w", h.ID, err)
+	if err := j.Decode(&h); err != nil {
+		return nil, err
 	}
 	return &h, nil
 }
@@ -88,7 +79,7 @@ func scanQueue(row interface{ Scan(...any) error }, instanceID string) (*connect
 	}
 	q.LastModifiedTime = timeFromDB(lmt)
 	var err error
-	if q.Tags, err = decodeTags(tags); err != nil {
+	if q.Tags, err = storecodec.DecodeTags(tags); err != nil {
 		return nil, fmt.Errorf("queue %s: %w", q.ID, err)
 	}
 	return &q, nil
@@ -167,19 +158,12 @@ func (s *Store) ListHoursOfOperations(ctx context.Context, instanceID string, p 
 		if err := instanceExists(ctx, tx, instanceID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, listHoursQuery, instanceID, p.After, limit+1)
-		if err != nil {
-			return wrap("list hours of operation", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			h, err := scanHours(rows, instanceID)
-			if err != nil {
-				return wrap("list hours of operation: scan", err)
-			}
-			items = append(items, *h)
-		}
-		return wrap("list hours of operation: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list hours of operation",
+			func(row rowScanner) (*connectlite.HoursOfOperation, error) {
+				return scanHours(row, instanceID)
+			}, listHoursQuery, instanceID, p.After, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
@@ -203,15 +187,11 @@ func (s *Store) UpdateHoursOfOperation(ctx context.Context, instanceID, id strin
 			return err
 		}
 		h.InstanceID, h.ID = instanceID, id
-		config, err := encodeList(h.Config, toHoursConfig)
+		j, err := storecodec.EncodeHours[string](h)
 		if err != nil {
 			return err
 		}
-		tags, err := encodeTags(h.Tags)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, updateHoursQuery, h.Name, h.Description, h.TimeZone, config, tags,
+		_, err = tx.ExecContext(ctx, updateHoursQuery, h.Name, h.Description, h.TimeZone, j.Config, j.Tags,
 			timeToDB(h.LastModifiedTime), h.LastModifiedRegion, instanceID, id)
 		if isUnique(err, "hours_of_operation.name") {
 			return connectlite.DuplicateHoursOfOperationName(instanceID, h.Name)
@@ -257,7 +237,7 @@ func (s *Store) DeleteHoursOfOperation(ctx context.Context, instanceID, id strin
 
 // queueValues returns the values of queueReadColumns for q.
 func queueValues(q *connectlite.Queue) ([]any, error) {
-	tags, err := encodeTags(q.Tags)
+	tags, err := storecodec.EncodeTags[string](q.Tags)
 	if err != nil {
 		return nil, err
 	}
@@ -353,19 +333,13 @@ func (s *Store) ListQueues(ctx context.Context, instanceID string, queueTypes []
 		if err := instanceExists(ctx, tx, instanceID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, listQueuesQuery, instanceID, p.After, typeA, typeB, limit+1)
-		if err != nil {
-			return wrap("list queues", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			q, err := scanQueue(rows, instanceID)
-			if err != nil {
-				return wrap("list queues: scan", err)
-			}
-			items = append(items, *q)
-		}
-		return wrap("list queues: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list queues",
+			func(row rowScanner) (*connectlite.Queue, error) {
+				return scanQueue(row, instanceID)
+			},
+			listQueuesQuery, instanceID, p.After, typeA, typeB, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err

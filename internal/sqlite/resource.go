@@ -2,9 +2,9 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 const (
@@ -33,11 +33,11 @@ const (
 )
 
 func insertSecurityProfile(ctx context.Context, tx *txn, p *connectlite.SecurityProfile) error {
-	perms, err := encodeStrings(p.Permissions)
+	perms, err := storecodec.EncodeStrings[string](p.Permissions)
 	if err != nil {
 		return err
 	}
-	tags, err := encodeTags(p.Tags)
+	tags, err := storecodec.EncodeTags[string](p.Tags)
 	if err != nil {
 		return err
 	}
@@ -47,21 +47,17 @@ func insertSecurityProfile(ctx context.Context, tx *txn, p *connectlite.Security
 }
 
 func insertHours(ctx context.Context, tx *txn, h *connectlite.HoursOfOperation) error {
-	config, err := encodeList(h.Config, toHoursConfig)
-	if err != nil {
-		return err
-	}
-	tags, err := encodeTags(h.Tags)
+	j, err := storecodec.EncodeHours[string](h)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, insertHoursQuery,
-		h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, config, tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion)
+		h.InstanceID, h.ID, h.Name, h.Description, h.TimeZone, j.Config, j.Tags, timeToDB(h.LastModifiedTime), h.LastModifiedRegion)
 	return wrap("insert hours of operation "+h.ID, err)
 }
 
 func insertQueue(ctx context.Context, tx *txn, q *connectlite.Queue) error {
-	tags, err := encodeTags(q.Tags)
+	tags, err := storecodec.EncodeTags[string](q.Tags)
 	if err != nil {
 		return err
 	}
@@ -72,16 +68,12 @@ func insertQueue(ctx context.Context, tx *txn, q *connectlite.Queue) error {
 }
 
 func insertRoutingProfile(ctx context.Context, tx *txn, p *connectlite.RoutingProfile) error {
-	media, err := encodeList(p.MediaConcurrencies, toMediaConcurrency)
-	if err != nil {
-		return err
-	}
-	tags, err := encodeTags(p.Tags)
+	j, err := storecodec.EncodeRoutingProfile[string](p)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, insertRoutingProfileQuery,
-		p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, media, tags,
+		p.InstanceID, p.ID, p.Name, p.Description, p.DefaultOutboundQueueID, j.MediaConcurrencies, j.Tags,
 		timeToDB(p.LastModifiedTime), p.LastModifiedRegion, p.AgentAvailabilityTimer, boolToDB(p.IsDefault))
 	if err != nil {
 		return wrap("insert routing profile "+p.ID, err)
@@ -104,19 +96,12 @@ func (s *Store) ListSecurityProfiles(ctx context.Context, instanceID string, p c
 		if err := instanceExists(ctx, tx, instanceID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, listSecurityProfilesQuery, instanceID, p.After, limit+1)
-		if err != nil {
-			return wrap("list security profiles", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			sp, err := scanSecurityProfile(rows, instanceID) // profiles.go
-			if err != nil {
-				return wrap("list security profiles: scan", err)
-			}
-			items = append(items, *sp)
-		}
-		return wrap("list security profiles: rows", rows.Err())
+		var err error
+		items, err = queryRows(ctx, tx, "list security profiles",
+			func(row rowScanner) (*connectlite.SecurityProfile, error) {
+				return scanSecurityProfile(row, instanceID) // profiles.go
+			}, listSecurityProfilesQuery, instanceID, p.After, limit+1)
+		return err
 	})
 	if err != nil {
 		return nil, "", err
@@ -145,19 +130,16 @@ func (s *Store) ListRoutingProfiles(ctx context.Context, instanceID string, p co
 		defer rows.Close()
 		for rows.Next() {
 			rp := connectlite.RoutingProfile{InstanceID: instanceID}
-			var media, tags string
+			var j storecodec.RoutingProfileJSON[string]
 			var lmt, isDefault int64
-			if err := rows.Scan(&rp.ID, &rp.Name, &rp.Description, &rp.DefaultOutboundQueueID, &media, &tags,
-				&lmt, &rp.LastModifiedRegion, &rp.AgentAvailabilityTimer, &isDefault); err != nil {
+			if err := rows.Scan(&rp.ID, &rp.Name, &rp.Description, &rp.DefaultOutboundQueueID, &j.MediaConcurrencies,
+				&j.Tags, &lmt, &rp.LastModifiedRegion, &rp.AgentAvailabilityTimer, &isDefault); err != nil {
 				return wrap("list routing profiles: scan", err)
 			}
 			rp.LastModifiedTime = timeFromDB(lmt)
 			rp.IsDefault = isDefault != 0
-			if rp.MediaConcurrencies, err = decodeList(media, fromMediaConcurrency); err != nil {
-				return fmt.Errorf("routing profile %s media concurrencies: %w", rp.ID, err)
-			}
-			if rp.Tags, err = decodeTags(tags); err != nil {
-				return fmt.Errorf("routing profile %s: %w", rp.ID, err)
+			if err := j.Decode(&rp); err != nil {
+				return err
 			}
 			items = append(items, rp)
 		}

@@ -11,27 +11,7 @@ import (
 
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/sqlsearch"
-	"github.com/connectlite/connectlite/internal/storetest"
 )
-
-// TestSearchHierarchy runs the hierarchy part of the search suite with
-// groups inserted into the table directly.
-func TestSearchHierarchy(t *testing.T) {
-	storetest.RunSearchHierarchy(t, func(t *testing.T) connectlite.Store {
-		return mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
-	}, func(t *testing.T, st connectlite.Store, g *connectlite.HierarchyGroup, level int, path string) {
-		t.Helper()
-		s := st.(*Store)
-		_, err := s.writer.ExecContext(t.Context(), `INSERT INTO hierarchy_groups (instance_id, id, name, name_key,
-			parent_group_id, level, path, tags, last_modified_time, last_modified_region)
-			VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
-			g.InstanceID, g.ID, g.Name, strings.ToLower(g.Name), nullable(g.ParentGroupID), level, path,
-			timeToDB(g.LastModifiedTime), g.LastModifiedRegion)
-		if err != nil {
-			t.Fatalf("insert hierarchy group %s: %v", g.Name, err)
-		}
-	})
-}
 
 // TestSearchPlansUseIndexes guards the plans of the searches that must stay
 // fast with a million users: a name condition is a range of its index,

@@ -144,7 +144,7 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 	}
 	var want []int
 	for _, m := range ms {
-		want = append(want, m.version)
+		want = append(want, m.Version)
 	}
 	path := filepath.Join(t.TempDir(), "db.sqlite")
 	s := mustOpen(t, path)
@@ -434,10 +434,19 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 		killChild(path)
 		return
 	}
-	const acks = 40
+	checkAckedUsersSurviveKill(t, "TestKill9KeepsAcknowledgedWrites", killChildEnv, 40)
+}
+
+// checkAckedUsersSurviveKill runs this binary's test name as a child with
+// env set to a fresh database path, reads the instance the child reports
+// ("instance ID") and the users it acknowledges ("ack ID"), kills it with
+// SIGKILL once it has acknowledged acks users and fails unless every one of
+// them is in the database.
+func checkAckedUsersSurviveKill(t *testing.T, name, env string, acks int) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "db.sqlite")
-	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestKill9KeepsAcknowledgedWrites$")
-	cmd.Env = append(os.Environ(), killChildEnv+"="+path)
+	cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^"+name+"$")
+	cmd.Env = append(os.Environ(), env+"="+path)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -474,10 +483,10 @@ func TestKill9KeepsAcknowledgedWrites(t *testing.T) {
 	}
 }
 
-// killChild is the child side of TestKill9KeepsAcknowledgedWrites: it
-// writes until it is killed (or its parent stops reading).
-func killChild(path string) {
-	ctx := context.Background()
+// startKillChild opens the store of a kill test's child at path and
+// creates its instance, which it reports as "instance ID". It exits with
+// status 2 if either fails.
+func startKillChild(ctx context.Context, path string) (*Store, *connectlite.NewInstance, func() string) {
 	s, err := Open(ctx, path, nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "child open:", err)
@@ -490,6 +499,14 @@ func killChild(path string) {
 		os.Exit(2)
 	}
 	fmt.Println("instance", n.Instance.ID)
+	return s, n, newID
+}
+
+// killChild is the child side of TestKill9KeepsAcknowledgedWrites: it
+// writes until it is killed (or its parent stops reading).
+func killChild(path string) {
+	ctx := context.Background()
+	s, n, newID := startKillChild(ctx, path)
 	for i := range 100000 {
 		u := newUser(n, newID(), fmt.Sprintf("user%06d", i))
 		if err := s.CreateUser(ctx, u, ""); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 // tagTable is where the tags of one resource type live. Users keep theirs
@@ -105,7 +106,7 @@ func readTags(ctx context.Context, tx *txn, t tagTable, ref connectlite.Resource
 		if err != nil {
 			return nil, wrap("read tags", err)
 		}
-		return decodeTags(raw)
+		return storecodec.DecodeTags(raw)
 	}
 	var one int
 	err := tx.QueryRowContext(ctx, t.existsQuery, ref.InstanceID, ref.ID).Scan(&one)
@@ -171,7 +172,7 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 		}
 		switch ref.Type {
 		case connectlite.ARNInstance:
-			raw, err := encodeTags(cur)
+			raw, err := storecodec.EncodeTags[string](cur)
 			if err != nil {
 				return err
 			}
@@ -191,7 +192,7 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 			_, err := tx.ExecContext(ctx, t.updateQuery, timeToDB(at), region, ref.InstanceID, ref.ID)
 			return wrap("update user tags: touch user", err)
 		default:
-			raw, err := encodeTags(cur)
+			raw, err := storecodec.EncodeTags[string](cur)
 			if err != nil {
 				return err
 			}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 // The conformance suite cannot create hierarchy groups through the Store
@@ -45,7 +46,7 @@ func TestHierarchyGroupTags(t *testing.T) {
 		WHERE instance_id = ? AND id = ?`, n.Instance.ID, group).Scan(&raw, &lmt, &region); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := decodeTags(raw); !maps.Equal(got, map[string]string{"a": "1", "b": "2"}) || lmt != at.UnixNano() || region != "eu-west-1" {
+	if got, _ := storecodec.DecodeTags(raw); !maps.Equal(got, map[string]string{"a": "1", "b": "2"}) || lmt != at.UnixNano() || region != "eu-west-1" {
 		t.Fatalf("stored tags %s, modified %d in %s; want a=1, b=2, %d in eu-west-1", raw, lmt, region, at.UnixNano())
 	}
 

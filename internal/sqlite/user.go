@@ -4,12 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 // CreateUser inserts u with the given password hash ("" for none). In the
@@ -80,23 +80,7 @@ const (
 // userColumnValues returns the values of the user columns that CreateUser
 // and UpdateUser write.
 func userColumnValues(u *connectlite.User) ([]any, error) {
-	autoAccept, err := encodeList(u.AutoAcceptConfigs, toAutoAccept)
-	if err != nil {
-		return nil, err
-	}
-	acw, err := encodeList(u.AfterContactWorkConfigs, toACW)
-	if err != nil {
-		return nil, err
-	}
-	phoneNumbers, err := encodeList(u.PhoneNumberConfigs, toPhoneNumber)
-	if err != nil {
-		return nil, err
-	}
-	persistent, err := encodeList(u.PersistentConnectionConfigs, toPersistentConnection)
-	if err != nil {
-		return nil, err
-	}
-	voice, err := encodeList(u.VoiceEnhancementConfigs, toVoiceEnhancement)
+	j, err := storecodec.EncodeUser[string](u)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +94,8 @@ func userColumnValues(u *connectlite.User) ([]any, error) {
 		id.FirstName, strings.ToLower(id.FirstName), id.LastName, strings.ToLower(id.LastName),
 		id.Email, id.SecondaryEmail, id.Mobile,
 		ph.PhoneType, boolToDB(ph.AutoAccept), ph.AfterContactWorkTimeLimit, ph.DeskPhoneNumber, pc,
-		autoAccept, acw, phoneNumbers, persistent, voice,
+		j.AutoAcceptConfigs, j.AfterContactWorkConfigs, j.PhoneNumberConfigs, j.PersistentConnectionConfigs,
+		j.VoiceEnhancementConfigs,
 		u.DirectoryUserID, u.RoutingProfileID, nullable(u.HierarchyGroupID),
 		timeToDB(u.LastModifiedTime), u.LastModifiedRegion,
 	}, nil
@@ -212,17 +197,18 @@ const selectUserQuery = `SELECT ` + userReadColumns + ` FROM users WHERE instanc
 // filled by the caller.
 func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
 	var (
-		u                                          connectlite.User
-		autoAccept                                 int64
-		persistent                                 sql.NullInt64
-		hierarchy                                  sql.NullString
-		lmt                                        int64
-		aaJSON, acwJSON, pnJSON, pcJSON, voiceJSON string
-		id, ph                                     = &u.IdentityInfo, &u.PhoneConfig
+		u          connectlite.User
+		autoAccept int64
+		persistent sql.NullInt64
+		hierarchy  sql.NullString
+		lmt        int64
+		j          storecodec.UserJSON[string]
+		id, ph     = &u.IdentityInfo, &u.PhoneConfig
 	)
 	if err := row.Scan(&u.InstanceID, &u.ID, &u.Username, &id.FirstName, &id.LastName, &id.Email,
 		&id.SecondaryEmail, &id.Mobile, &ph.PhoneType, &autoAccept, &ph.AfterContactWorkTimeLimit,
-		&ph.DeskPhoneNumber, &persistent, &aaJSON, &acwJSON, &pnJSON, &pcJSON, &voiceJSON,
+		&ph.DeskPhoneNumber, &persistent, &j.AutoAcceptConfigs, &j.AfterContactWorkConfigs,
+		&j.PhoneNumberConfigs, &j.PersistentConnectionConfigs, &j.VoiceEnhancementConfigs,
 		&u.DirectoryUserID, &u.RoutingProfileID, &hierarchy, &lmt, &u.LastModifiedRegion); err != nil {
 		return nil, err
 	}
@@ -232,21 +218,8 @@ func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
 	}
 	u.HierarchyGroupID = hierarchy.String
 	u.LastModifiedTime = timeFromDB(lmt)
-	var err error
-	if u.AutoAcceptConfigs, err = decodeList(aaJSON, fromAutoAccept); err != nil {
-		return nil, fmt.Errorf("user %s auto accept configs: %w", u.ID, err)
-	}
-	if u.AfterContactWorkConfigs, err = decodeList(acwJSON, fromACW); err != nil {
-		return nil, fmt.Errorf("user %s after contact work configs: %w", u.ID, err)
-	}
-	if u.PhoneNumberConfigs, err = decodeList(pnJSON, fromPhoneNumber); err != nil {
-		return nil, fmt.Errorf("user %s phone number configs: %w", u.ID, err)
-	}
-	if u.PersistentConnectionConfigs, err = decodeList(pcJSON, fromPersistentConnection); err != nil {
-		return nil, fmt.Errorf("user %s persistent connection configs: %w", u.ID, err)
-	}
-	if u.VoiceEnhancementConfigs, err = decodeList(voiceJSON, fromVoiceEnhancement); err != nil {
-		return nil, fmt.Errorf("user %s voice enhancement configs: %w", u.ID, err)
+	if err := j.Decode(&u); err != nil {
+		return nil, err
 	}
 	return &u, nil
 }

@@ -19,10 +19,7 @@ import (
 // (levels, paths, names, in-use rules), instance attributes and
 // CreateInstanceWithToken.
 func runHierarchy(t *testing.T, open func(t *testing.T) connectlite.Store) {
-	tests := []struct {
-		name string
-		run  func(t *testing.T, f *fixture)
-	}{
+	runTests(t, open, []suiteTest{
 		{"HierarchyStructureOfNewInstanceIsEmpty", testStructureEmpty},
 		{"UpdateHierarchyStructureAddsRenamesAndRemovesLevels", testStructureUpdate},
 		{"UpdateHierarchyStructureErrorsChangeNothing", testStructureUpdateErrors},
@@ -42,12 +39,7 @@ func runHierarchy(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"UpdateInboundOutboundCallsChangesTheInstance", testInstanceCallsAttributes},
 		{"CreateInstanceWithTokenCreatesOnce", testCreateInstanceWithToken},
 		{"ConcurrentCreateInstanceWithSameTokenCreatesOne", testCreateInstanceWithTokenConcurrent},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newFixture(t, open))
-		})
-	}
+	})
 }
 
 // levelsMutate returns a mutate for UpdateHierarchyStructure that makes

@@ -14,10 +14,7 @@ import (
 
 // runLifecycle is the conformance suite of DeleteUser and the TagStore.
 func runLifecycle(t *testing.T, open func(t *testing.T) connectlite.Store) {
-	tests := []struct {
-		name string
-		run  func(t *testing.T, f *fixture)
-	}{
+	runTests(t, open, []suiteTest{
 		{"DeleteUserRemovesUserProfilesAndTagsAndFreesUsername", testDeleteUser},
 		{"DeleteUnknownUserIsNotFound", testDeleteUnknownUser},
 		{"TagsRoundTripOnEveryTaggableType", testTagsEveryType},
@@ -27,12 +24,7 @@ func runLifecycle(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"UpdateTagsMutateErrorChangesNothing", testUpdateTagsMutateError},
 		{"TagsOfUntaggableTypeIsInvalidParameter", testTagsBadType},
 		{"ConcurrentUpdateTagsLosesNoUpdate", testConcurrentUpdateTags},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newFixture(t, open))
-		})
-	}
+	})
 }
 
 func testDeleteUser(t *testing.T, f *fixture) {

@@ -16,10 +16,7 @@ import (
 // security profiles and routing profiles, their names, references, queue
 // lists and in-use rules.
 func runProfiles(t *testing.T, open func(t *testing.T) connectlite.Store) {
-	tests := []struct {
-		name string
-		run  func(t *testing.T, f *fixture)
-	}{
+	runTests(t, open, []suiteTest{
 		{"DefaultSecurityProfilesHaveTheirPermissions", testDefaultSecurityProfiles},
 		{"CreateSecurityProfileRoundTripsEveryField", testSecurityProfileRoundTrip},
 		{"CreateSecurityProfileErrorsWriteNothing", testSecurityProfileCreateErrors},
@@ -40,12 +37,7 @@ func runProfiles(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"ConcurrentCreateProfilesSameNameExactlyOneSucceeds", testProfilesConcurrentSameName},
 		{"ConcurrentUpdateRoutingProfileLosesNoUpdate", testRoutingProfileConcurrentUpdate},
 		{"ConcurrentDeleteAndUseOfAProfileNeverOrphansAUser", testProfilesConcurrentDeleteAndUse},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newFixture(t, open))
-		})
-	}
+	})
 }
 
 func normFullSecurityProfile(p connectlite.SecurityProfile) connectlite.SecurityProfile {

@@ -15,10 +15,7 @@ import (
 // runQueues is the part of the suite that covers connectlite.QueueStore:
 // queues and hours of operation, their names, references and in-use rules.
 func runQueues(t *testing.T, open func(t *testing.T) connectlite.Store) {
-	tests := []struct {
-		name string
-		run  func(t *testing.T, f *fixture)
-	}{
+	runTests(t, open, []suiteTest{
 		{"DefaultHoursAndQueueOfNewInstanceAreReadable", testDefaultHoursAndQueue},
 		{"CreateHoursOfOperationRoundTripsEveryField", testHoursRoundTrip},
 		{"CreateHoursOfOperationInUnknownInstanceIsNotFound", testHoursUnknownInstance},
@@ -36,12 +33,7 @@ func runQueues(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"ListQueuesFiltersTypesAndPagesEveryIDOnce", testQueueListPages},
 		{"DeleteInstanceRemovesItsQueuesAndHours", testQueueDeleteInstance},
 		{"ConcurrentCreateQueueSameNameExactlyOneSucceeds", testQueueConcurrentSameName},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newFixture(t, open))
-		})
-	}
+	})
 }
 
 func normHours(h connectlite.HoursOfOperation) connectlite.HoursOfOperation {
@@ -134,63 +126,21 @@ func (f *fixture) mustGetQueue(t *testing.T, instanceID, id string) *connectlite
 	return q
 }
 
-// allHours pages through ListHoursOfOperations with limit and fails unless
-// every page respects it and the ids come once each, in ascending order.
+// allHours pages through ListHoursOfOperations with limit (see allPages).
 func (f *fixture) allHours(t *testing.T, instanceID string, limit int) []connectlite.HoursOfOperation {
 	t.Helper()
-	var all []connectlite.HoursOfOperation
-	after := ""
-	for pages := 0; ; pages++ {
-		if pages > 1000 {
-			t.Fatalf("ListHoursOfOperations: more than 1000 pages; the cursor does not advance")
-		}
-		items, next, err := f.s.ListHoursOfOperations(f.ctx, instanceID, connectlite.PageRequest{Limit: limit, After: after})
-		if err != nil {
-			t.Fatalf("ListHoursOfOperations(after %q): %v", after, err)
-		}
-		if limit > 0 && len(items) > limit {
-			t.Fatalf("ListHoursOfOperations: page has %d items, want at most %d", len(items), limit)
-		}
-		all = append(all, items...)
-		if next == "" {
-			break
-		}
-		if len(items) == 0 {
-			t.Fatalf("ListHoursOfOperations: empty page with next %q", next)
-		}
-		after = next
-	}
-	checkOrderedOnce(t, "ListHoursOfOperations", ids(all, func(h connectlite.HoursOfOperation) string { return h.ID }))
-	return all
+	return allPages(t, "ListHoursOfOperations", limit,
+		func(p connectlite.PageRequest) ([]connectlite.HoursOfOperation, string, error) {
+			return f.s.ListHoursOfOperations(f.ctx, instanceID, p)
+		}, func(h connectlite.HoursOfOperation) string { return h.ID })
 }
 
 // allQueues is allHours for ListQueues with a type filter.
 func (f *fixture) allQueues(t *testing.T, instanceID string, types []string, limit int) []connectlite.Queue {
 	t.Helper()
-	var all []connectlite.Queue
-	after := ""
-	for pages := 0; ; pages++ {
-		if pages > 1000 {
-			t.Fatalf("ListQueues: more than 1000 pages; the cursor does not advance")
-		}
-		items, next, err := f.s.ListQueues(f.ctx, instanceID, types, connectlite.PageRequest{Limit: limit, After: after})
-		if err != nil {
-			t.Fatalf("ListQueues(%v, after %q): %v", types, after, err)
-		}
-		if limit > 0 && len(items) > limit {
-			t.Fatalf("ListQueues: page has %d items, want at most %d", len(items), limit)
-		}
-		all = append(all, items...)
-		if next == "" {
-			break
-		}
-		if len(items) == 0 {
-			t.Fatalf("ListQueues: empty page with next %q", next)
-		}
-		after = next
-	}
-	checkOrderedOnce(t, "ListQueues", ids(all, func(q connectlite.Queue) string { return q.ID }))
-	return all
+	return allPages(t, "ListQueues", limit, func(p connectlite.PageRequest) ([]connectlite.Queue, string, error) {
+		return f.s.ListQueues(f.ctx, instanceID, types, p)
+	}, func(q connectlite.Queue) string { return q.ID })
 }
 
 // wantInUse fails unless err is KindResourceInUse naming the blocking

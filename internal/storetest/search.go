@@ -20,6 +20,7 @@ func runSearch(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"SearchUsersOfEmptyAndUnknownInstance", testSearchEmptyAndUnknown},
 		{"SearchUsersRejectsForeignCursor", testSearchForeignCursor},
 		{"SearchUsersDefaultLimitIs100", testSearchDefaultLimit},
+		{"SearchUsersByHierarchyGroup", testSearchHierarchy},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -443,28 +444,21 @@ func testSearchDefaultLimit(t *testing.T, f *fixture) {
 	}
 }
 
-// GroupAdder inserts a hierarchy group with its level and path ('/'-joined
-// ids from level one down to the group) directly into a store's database,
-// for stores whose interface cannot create groups yet.
-type GroupAdder func(t *testing.T, s connectlite.Store, g *connectlite.HierarchyGroup, level int, path string)
-
-// RunSearchHierarchy checks HierarchyGroupCondition (EXACT and
-// WITH_CHILD_GROUPS, in SearchCriteria and in UserAttributeFilter) on a tree
-// of groups that add inserts. The store tests call it beside Run.
-func RunSearchHierarchy(t *testing.T, open func(t *testing.T) connectlite.Store, add GroupAdder) {
-	f := newFixture(t, open)
+// testSearchHierarchy checks HierarchyGroupCondition, EXACT and
+// WITH_CHILD_GROUPS, in SearchCriteria and in UserAttributeFilter, on a
+// tree of groups three levels deep.
+func testSearchHierarchy(t *testing.T, f *fixture) {
 	n := f.mustInstance(t, instanceOpts{})
+	f.mustStructure(t, n.Instance.ID, "Region", "Site", "Team")
 	sf := &searchFixture{n: n, groupsOf: map[string]string{}}
 	group := func(name string, parent *connectlite.HierarchyGroup) *connectlite.HierarchyGroup {
-		g := &connectlite.HierarchyGroup{InstanceID: n.Instance.ID, ID: f.newID(), Name: name,
-			LastModifiedTime: t0(), LastModifiedRegion: region}
-		level, path := 1, g.ID
+		parentID := ""
 		if parent != nil {
-			g.ParentGroupID = parent.ID
-			level, path = strings.Count(sf.groupsOf[parent.ID], "/")+2, sf.groupsOf[parent.ID]+"/"+g.ID
+			parentID = parent.ID
 		}
-		add(t, f.s, g, level, path)
-		sf.groupsOf[g.ID] = path
+		g := f.mustGroup(t, n.Instance.ID, name, parentID)
+		_, path := f.mustGetGroup(t, n.Instance.ID, g.ID)
+		sf.groupsOf[g.ID] = strings.Join(ids(path, func(g connectlite.HierarchyGroup) string { return g.ID }), "/")
 		return g
 	}
 	a := group("A", nil)

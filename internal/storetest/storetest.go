@@ -28,10 +28,7 @@ import (
 // return a fresh, empty store; Run closes it when the subtest ends (and
 // fails the subtest if Close fails), so open must not close it itself.
 func Run(t *testing.T, open func(t *testing.T) connectlite.Store) {
-	tests := []struct {
-		name string
-		run  func(t *testing.T, f *fixture)
-	}{
+	runTests(t, open, []suiteTest{
 		// Instances and their resources.
 		{"CreateInstanceThenInstanceReturnsEveryField", testInstanceRoundTrip},
 		{"UnknownInstanceIsNotFound", testUnknownInstance},
@@ -69,17 +66,28 @@ func Run(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"ConcurrentCreateUserSameUsernameExactlyOneSucceeds", testConcurrentSameUsername},
 		{"ConcurrentCreateUserDistinctUsernamesAllSucceed", testConcurrentDistinct},
 		{"ConcurrentUpdateUserLosesNoUpdate", testConcurrentUpdate},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newFixture(t, open))
-		})
-	}
+	})
 	runLifecycle(t, open)
 	runSearch(t, open)
 	runQueues(t, open)    // queues.go
 	runProfiles(t, open)  // profiles.go
 	runHierarchy(t, open) // hierarchy.go
+}
+
+// suiteTest is one subtest of the suite.
+type suiteTest struct {
+	name string
+	run  func(t *testing.T, f *fixture)
+}
+
+// runTests runs each test as a subtest with a fixture on a fresh store
+// from open.
+func runTests(t *testing.T, open func(t *testing.T) connectlite.Store, tests []suiteTest) {
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.run(t, newFixture(t, open))
+		})
+	}
 }
 
 // Values the suite uses everywhere.
@@ -283,6 +291,38 @@ func (f *fixture) allUsers(t *testing.T, instanceID string, limit int) ([]connec
 	}
 	checkOrderedOnce(t, "ListUsers", ids(all, func(u connectlite.User) string { return u.ID }))
 	return all, sizes
+}
+
+// allPages pages through op, listed by list, with limit and returns every
+// item. It fails on more than 1000 pages, a page longer than limit, an
+// empty page that is not the last and ids that are not strictly ascending.
+func allPages[T any](t *testing.T, op string, limit int, list func(connectlite.PageRequest) ([]T, string, error),
+	id func(T) string) []T {
+	t.Helper()
+	var all []T
+	after := ""
+	for pages := 0; ; pages++ {
+		if pages > 1000 {
+			t.Fatalf("%s: more than 1000 pages; the cursor does not advance", op)
+		}
+		items, next, err := list(connectlite.PageRequest{Limit: limit, After: after})
+		if err != nil {
+			t.Fatalf("%s(after %q): %v", op, after, err)
+		}
+		if limit > 0 && len(items) > limit {
+			t.Fatalf("%s: page has %d items, want at most %d", op, len(items), limit)
+		}
+		all = append(all, items...)
+		if next == "" {
+			break
+		}
+		if len(items) == 0 {
+			t.Fatalf("%s: empty page with next %q", op, next)
+		}
+		after = next
+	}
+	checkOrderedOnce(t, op, ids(all, id))
+	return all
 }
 
 // checkOrderedOnce fails unless ids are strictly ascending (so each appears
