@@ -342,3 +342,87 @@ func TestBoto3SearchUsers(t *testing.T) {
 		t.Fatalf("python3 test_boto3_search_users.py: %v", err)
 	}
 }
+
+// TestSDKSearchUsersHierarchy covers HierarchyGroupCondition, EXACT and
+// WITH_CHILD_GROUPS, on groups made with CreateUserHierarchyGroup and
+// users placed with CreateUser and UpdateUserHierarchy.
+func TestSDKSearchUsersHierarchy(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := sharedServer(t)
+	c := newClient(s, "eu-west-3")
+	inst := createInstance(ctx, t, c, types.DirectoryTypeConnectManaged)
+	sec, routing := instanceProfiles(ctx, t, c, inst)
+	_, err := c.UpdateUserHierarchyStructure(ctx, &connect.UpdateUserHierarchyStructureInput{
+		InstanceId: aws.String(inst),
+		HierarchyStructure: &types.HierarchyStructureUpdate{
+			LevelOne: &types.HierarchyLevelUpdate{Name: aws.String("Region")},
+			LevelTwo: &types.HierarchyLevelUpdate{Name: aws.String("Site")},
+		},
+	})
+	if err != nil {
+		t.Fatalf("UpdateUserHierarchyStructure: %v", err)
+	}
+	group := func(name, parent string) string {
+		in := &connect.CreateUserHierarchyGroupInput{InstanceId: aws.String(inst), Name: aws.String(name)}
+		if parent != "" {
+			in.ParentGroupId = aws.String(parent)
+		}
+		out, err := c.CreateUserHierarchyGroup(ctx, in)
+		if err != nil {
+			t.Fatalf("CreateUserHierarchyGroup %s: %v", name, err)
+		}
+		return aws.ToString(out.HierarchyGroupId)
+	}
+	emea := group("EMEA", "")
+	lisbon := group("Lisbon", emea)
+	paris := group("Paris", emea)
+	amer := group("AMER", "")
+	ids := map[string]string{}
+	for name, g := range map[string]string{"hq": emea, "lis1": lisbon, "lis2": lisbon, "par1": paris, "nyc1": amer, "none": ""} {
+		in := basicUser(inst, name, sec["Agent"], routing)
+		if g != "" {
+			in.HierarchyGroupId = aws.String(g)
+		}
+		out, err := c.CreateUser(ctx, in)
+		if err != nil {
+			t.Fatalf("CreateUser %s: %v", name, err)
+		}
+		ids[name] = aws.ToString(out.UserId)
+	}
+	e := &searchEnv{c: c, inst: inst, ids: ids}
+	inGroup := func(id string, m types.HierarchyGroupMatchType) *connect.SearchUsersInput {
+		return &connect.SearchUsersInput{SearchCriteria: &types.UserSearchCriteria{
+			HierarchyGroupCondition: &types.HierarchyGroupCondition{Value: aws.String(id), HierarchyGroupMatchType: m}}}
+	}
+	exact, children := types.HierarchyGroupMatchTypeExact, types.HierarchyGroupMatchTypeWithChildGroups
+	for _, tc := range []struct {
+		name string
+		in   *connect.SearchUsersInput
+		want string
+	}{
+		{"ExactRoot", inGroup(emea, exact), "[hq]"},
+		{"ExactLeaf", inGroup(lisbon, exact), "[lis1 lis2]"},
+		{"WithChildGroups", inGroup(emea, children), "[hq lis1 lis2 par1]"},
+		{"WithChildGroupsOfLeaf", inGroup(paris, children), "[par1]"},
+		{"AttributeFilter", &connect.SearchUsersInput{SearchFilter: &types.UserSearchFilter{UserAttributeFilter: &types.ControlPlaneUserAttributeFilter{
+			HierarchyGroupCondition: &types.HierarchyGroupCondition{Value: aws.String(amer), HierarchyGroupMatchType: children}}}}, "[nyc1]"},
+		{"GroupAndName", &connect.SearchUsersInput{SearchCriteria: &types.UserSearchCriteria{AndConditions: []types.UserSearchCriteria{
+			*inGroup(emea, children).SearchCriteria, searchCond("Username", types.StringComparisonTypeStartsWith, "lis")}}}, "[lis1 lis2]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := e.search(ctx, t, tc.in, 1); fmt.Sprint(got) != tc.want {
+				t.Fatalf("found %v, want %s", got, tc.want)
+			}
+		})
+	}
+	t.Run("UpdateUserHierarchyIsVisible", func(t *testing.T) {
+		if _, err := c.UpdateUserHierarchy(ctx, &connect.UpdateUserHierarchyInput{InstanceId: aws.String(inst), UserId: aws.String(ids["none"]),
+			HierarchyGroupId: aws.String(paris)}); err != nil {
+			t.Fatalf("UpdateUserHierarchy: %v", err)
+		}
+		if got := e.search(ctx, t, inGroup(emea, children), 2); fmt.Sprint(got) != "[hq lis1 lis2 none par1]" {
+			t.Fatalf("found %v, want [hq lis1 lis2 none par1]", got)
+		}
+	})
+}

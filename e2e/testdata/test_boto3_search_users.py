@@ -166,6 +166,37 @@ class SearchUsers(unittest.TestCase):
         self.assertNotIn("LastModifiedTime", u)
         self.assertNotIn("LastModifiedRegion", u)
 
+    def test_hierarchy(self):
+        c = self.c
+        inst = h.new_instance(c)
+        sec, routing = h.profiles(c, inst)
+        c.update_user_hierarchy_structure(InstanceId=inst, HierarchyStructure={
+            "LevelOne": {"Name": "Region"}, "LevelTwo": {"Name": "Site"}})
+        emea = c.create_user_hierarchy_group(InstanceId=inst, Name="EMEA")["HierarchyGroupId"]
+        lisbon = c.create_user_hierarchy_group(InstanceId=inst, Name="Lisbon", ParentGroupId=emea)["HierarchyGroupId"]
+        amer = c.create_user_hierarchy_group(InstanceId=inst, Name="AMER")["HierarchyGroupId"]
+        for name, group in (("hq", emea), ("lis1", lisbon), ("nyc1", amer)):
+            c.create_user(
+                InstanceId=inst, Username=name, Password="Passw0rdE2E",
+                IdentityInfo={"FirstName": "x", "LastName": "y", "Email": name + "@example.com"},
+                PhoneConfig={"PhoneType": "SOFT_PHONE"}, SecurityProfileIds=[sec["Agent"]],
+                RoutingProfileId=routing, HierarchyGroupId=group)
+
+        def found(**kw):
+            out = c.search_users(InstanceId=inst, **kw)
+            return sorted(u["Username"] for u in out["Users"])
+
+        def cond(group, match):
+            return {"HierarchyGroupCondition": {"Value": group, "HierarchyGroupMatchType": match}}
+
+        self.assertEqual(found(SearchCriteria=cond(emea, "EXACT")), ["hq"])
+        self.assertEqual(found(SearchCriteria=cond(emea, "WITH_CHILD_GROUPS")), ["hq", "lis1"])
+        self.assertEqual(found(SearchCriteria=cond(lisbon, "WITH_CHILD_GROUPS")), ["lis1"])
+        self.assertEqual(found(SearchFilter={"UserAttributeFilter": cond(amer, "EXACT")}), ["nyc1"])
+        self.assertEqual(found(SearchFilter={"UserAttributeFilter": {"OrConditions": [
+            {"HierarchyGroupCondition": {"Value": lisbon, "HierarchyGroupMatchType": "EXACT"}},
+            {"HierarchyGroupCondition": {"Value": amer, "HierarchyGroupMatchType": "EXACT"}}]}}), ["lis1", "nyc1"])
+
     def expect(self, code, status, **kw):
         with self.assertRaises(botocore.exceptions.ClientError) as cm:
             self.c.search_users(**kw)
