@@ -16,6 +16,8 @@ type Service struct {
 	NewID     func() string
 	AccountID string
 	Tokens    *TokenCodec
+
+	instances instanceCache // instance_cache.go
 }
 
 // CreateInstanceInput is the request of CreateInstance.
@@ -73,7 +75,7 @@ func InstanceIDFromPath(s string) string {
 // Instances of other regions are invisible, as they are in AWS.
 func (s *Service) instance(ctx context.Context, region, id string) (*Instance, error) {
 	id = InstanceIDFromPath(id)
-	inst, err := s.Store.Instance(ctx, id)
+	inst, err := s.loadInstance(ctx, id)
 	if err != nil {
 		if KindOf(err) == KindNotFound {
 			return nil, Errorf(KindNotFound, "Instance %s not found in region %s", id, region)
@@ -134,6 +136,7 @@ func (s *Service) DeleteInstance(ctx context.Context, region, id string) error {
 	if err != nil {
 		return err
 	}
+	defer s.instances.invalidate(inst.ID)
 	return s.Store.DeleteInstance(ctx, inst.ID)
 }
 
@@ -233,8 +236,10 @@ func (s *Service) UpdateUserIdentityInfo(ctx context.Context, region, instanceID
 	return err
 }
 
-// ListUsers returns a page of the instance's users.
-func (s *Service) ListUsers(ctx context.Context, region, instanceID, token string, limit int) ([]User, string, error) {
+// ListUsers returns a page of summaries of the instance's users: only what
+// the response carries, so the store reads no configuration, profiles or
+// tags.
+func (s *Service) ListUsers(ctx context.Context, region, instanceID, token string, limit int) ([]UserSummary, string, error) {
 	inst, err := s.instance(ctx, region, instanceID)
 	if err != nil {
 		return nil, "", err
@@ -244,7 +249,7 @@ func (s *Service) ListUsers(ctx context.Context, region, instanceID, token strin
 	if err != nil {
 		return nil, "", err
 	}
-	items, next, err := s.Store.ListUsers(ctx, inst.ID, p)
+	items, next, err := s.Store.ListUserSummaries(ctx, inst.ID, p)
 	if err != nil {
 		return nil, "", err
 	}

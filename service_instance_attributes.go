@@ -35,6 +35,7 @@ func (s *Service) UpdateInstanceAttribute(ctx context.Context, region, instanceI
 	if err != nil {
 		return err
 	}
+	defer s.instances.invalidate(inst.ID)
 	return s.Store.UpdateInstanceAttribute(ctx, inst.ID, typ, v)
 }
 

@@ -20,6 +20,9 @@ func (s *Service) TagResource(ctx context.Context, region, arn string, tags map[
 	if err != nil {
 		return err
 	}
+	// Instance tags are part of the cached Instance; forgetting it on
+	// any tag change is cheap and needs no knowledge of ref's types.
+	defer s.instances.invalidate(ref.InstanceID)
 	return s.Store.UpdateTags(ctx, ref, s.Now(), region, func(cur map[string]string) error {
 		return mergeTags(cur, tags)
 	})
@@ -38,6 +41,9 @@ func (s *Service) UntagResource(ctx context.Context, region, arn string, keys []
 	if err != nil {
 		return err
 	}
+	// Instance tags are part of the cached Instance; forgetting it on
+	// any tag change is cheap and needs no knowledge of ref's types.
+	defer s.instances.invalidate(ref.InstanceID)
 	return s.Store.UpdateTags(ctx, ref, s.Now(), region, func(cur map[string]string) error {
 		for _, k := range keys {
 			delete(cur, k)

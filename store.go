@@ -21,6 +21,7 @@ type Store interface {
 	QueueStore             // store_queues.go
 	ProfileStore           // store_profiles.go
 	HierarchyInstanceStore // store_hierarchy.go
+	UserSummaryStore       // store_user_summary.go
 	// TokenKey returns the secret that signs pagination tokens, creating it
 	// on first use. Every replica on the same database gets the same key.
 	TokenKey(ctx context.Context) ([]byte, error)

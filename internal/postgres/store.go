@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -60,6 +61,14 @@ type Store struct {
 // connection it hands out.
 const suspectPeriod = 5 * time.Second
 
+// DefaultMaxConns is the pool size when the URL sets no pool_max_conns:
+// max(16, 4 × GOMAXPROCS). A request holds a connection only while the
+// database works for it, so a pool of pgx's default (the number of CPUs)
+// left requests queueing for a connection while the database had cores to
+// spare; 16 or more keeps the server busy without crowding it
+// (PostgreSQL's max_connections defaults to 100).
+func DefaultMaxConns() int32 { return int32(max(16, 4*runtime.GOMAXPROCS(0))) }
+
 // schemaName is what the schema URL option accepts: a plain lower-case SQL
 // identifier, so it needs no quoting anywhere.
 var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
@@ -69,7 +78,8 @@ var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 // as pgx accepts it (pool_max_conns, application_name, search_path, sslmode, ...),
 // plus one option of its own: schema=NAME keeps the tables in the schema
 // NAME, creating it if needed, so several deployments or tests can share a
-// database. A nil logger discards.
+// database. Without pool_max_conns the pool opens up to DefaultMaxConns()
+// connections. A nil logger discards.
 func Open(ctx context.Context, rawURL string, logger *slog.Logger) (*Store, error) {
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
@@ -93,6 +103,9 @@ func Open(ctx context.Context, rawURL string, logger *slog.Logger) (*Store, erro
 	setDefault(params, "timezone", "UTC")
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 5 * time.Second
+	}
+	if !strings.Contains(connString, "pool_max_conns") {
+		cfg.MaxConns = DefaultMaxConns()
 	}
 	if !strings.Contains(connString, "pool_health_check_period") {
 		// Idle connections broken by a server restart are found and

@@ -66,6 +66,7 @@ func readQueries() []string {
 		selectInstanceQuery, listInstancesQuery, instanceExistsQuery,
 		listSecurityProfilesQuery, listRoutingProfilesQuery, pageQueueConfigsQuery,
 		selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
+		listUserSummariesQuery,                                              // user_summary.go
 		selectHoursQuery, listHoursQuery, selectQueueQuery, listQueuesQuery, // queues.go
 		userExistsQuery, selectUserTagsQuery, selectInstanceTagsQuery, selectSecurityProfileTagsQuery, // tags.go
 		selectRoutingProfileTagsQuery, selectQueueTagsQuery, selectHoursTagsQuery, selectHierarchyGroupTagsQuery,

@@ -69,9 +69,10 @@ func Run(t *testing.T, open func(t *testing.T) connectlite.Store) {
 	})
 	runLifecycle(t, open)
 	runSearch(t, open)
-	runQueues(t, open)    // queues.go
-	runProfiles(t, open)  // profiles.go
-	runHierarchy(t, open) // hierarchy.go
+	runQueues(t, open)        // queues.go
+	runProfiles(t, open)      // profiles.go
+	runHierarchy(t, open)     // hierarchy.go
+	runUserSummaries(t, open) // user_summary.go
 }
 
 // suiteTest is one subtest of the suite.
