@@ -15,8 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/awsmodel"
 	"github.com/connectlite/connectlite/internal/httpapi"
@@ -224,7 +222,7 @@ func Serve(ctx context.Context, cfg *ServeConfig, stderr io.Writer) (err error) 
 		Store:     store,
 		Hasher:    hasher,
 		Now:       time.Now,
-		NewID:     uuid.NewString,
+		NewID:     connectlite.NewID,
 		AccountID: cfg.AccountID,
 		Tokens:    &connectlite.TokenCodec{Key: key},
 	}
@@ -327,6 +325,6 @@ func SeedDemo(ctx context.Context, store connectlite.Store, accountID string, no
 		Instance:         DemoInstanceID,
 		SecurityProfiles: map[string]string{"Agent": DemoSecurityProfile},
 		RoutingProfile:   DemoRoutingProfileID,
-	}, uuid.NewString)
+	}, connectlite.NewID)
 	return store.CreateInstance(ctx, n)
 }

@@ -134,7 +134,7 @@ func TestServeDemoSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CreateUser (seed example): %v", err)
 	}
-	arnRE := regexp.MustCompile(`^arn:aws:connect:us-west-2:123456789012:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111/agent/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	arnRE := regexp.MustCompile(`^arn:aws:connect:us-west-2:123456789012:instance/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111/agent/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 	if !arnRE.MatchString(aws.ToString(out.UserArn)) {
 		t.Errorf("UserArn = %q, want the example's form", aws.ToString(out.UserArn))
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/connectlite/connectlite"
+	"github.com/google/uuid"
 )
 
 // benchUsers is how many users the read benchmarks seed: small by default,
@@ -89,7 +90,7 @@ func BenchmarkCreateUserParallel(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := next.Add(1)
-			id := fmt.Sprintf("%08x-0000-4000-8000-%012x", uint32(i), i)
+			id := uuid.Must(uuid.NewV7()).String() // the server's ids (see cli's serve)
 			if err := s.CreateUser(b.Context(), newUser(n, id, "user"+strconv.FormatInt(i, 10)), ""); err != nil {
 				b.Error(err)
 				return

@@ -65,7 +65,7 @@ func readQueries() []string {
 	return append([]string{
 		selectInstanceQuery, listInstancesQuery, instanceExistsQuery,
 		listSecurityProfilesQuery, listRoutingProfilesQuery, pageQueueConfigsQuery,
-		selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
+		selectUserQuery, describeUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
 		listUserSummariesQuery,                                              // user_summary.go
 		selectHoursQuery, listHoursQuery, selectQueueQuery, listQueuesQuery, // queues.go
 		userExistsQuery, selectUserTagsQuery, selectInstanceTagsQuery, selectSecurityProfileTagsQuery, // tags.go

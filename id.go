@@ -1,0 +1,21 @@
+package connectlite
+
+import "github.com/google/uuid"
+
+// NewID returns a fresh resource id: a lowercase RFC 9562 UUID of version
+// 7, whose leading 48 bits are the creation time in milliseconds and whose
+// remaining bits are monotonic within the process and random. The format is
+// that of Amazon Connect's ids (8-4-4-4-12 hex digits); AWS's are of version
+// 4, which no client or SDK looks at. Time order is what makes a million
+// CreateUser calls cheap: every index keyed by id grows at its right edge
+// instead of dirtying a random page per insert (issue 6 measured 2,800
+// against 13,600 creates/s at 100,000 users).
+func NewID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		// The system's random source failed; a version-4 id is as good
+		// an identifier, only placed at random in the indexes.
+		return uuid.NewString()
+	}
+	return id.String()
+}
