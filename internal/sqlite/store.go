@@ -227,7 +227,13 @@ func (s *Store) Close() error {
 	if err := s.writer.Close(); err != nil {
 		errs = append(errs, fmt.Errorf("close writer: %w", err))
 	}
-	s.logger.Info("sqlite store closed", "error", errors.Join(errs...))
+	commits, writes := s.batches.Load(), s.committed.Load()
+	perCommit := 0.0
+	if commits > 0 {
+		perCommit = float64(writes) / float64(commits)
+	}
+	s.logger.Info("sqlite store closed", "commits", commits, "writes", writes,
+		"writes_per_commit", fmt.Sprintf("%.1f", perCommit), "throttled", s.throttled.Load(), "error", errors.Join(errs...))
 	return errors.Join(errs...)
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/storecodec"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // CreateUser inserts u with the given password hash ("" for none). In the
@@ -20,32 +21,62 @@ import (
 // instance has the username in any letter case (KindDuplicate). A repeated
 // security profile id is stored once.
 func (s *Store) CreateUser(ctx context.Context, u *connectlite.User, passwordHash string) error {
+	// The row is encoded before the write queue, so the committer, which
+	// runs every write of the process one after another, only executes it.
+	args, err := insertUserArgs(u, passwordHash)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, "create user", func(tx *txn) error {
-		return insertUser(ctx, tx, u, passwordHash)
+		return insertUserRow(ctx, tx, u, args)
 	})
 }
 
 // insertUser is CreateUser inside a write transaction.
 func insertUser(ctx context.Context, tx *txn, u *connectlite.User, passwordHash string) error {
-	if err := instanceExists(ctx, tx, u.InstanceID); err != nil {
+	args, err := insertUserArgs(u, passwordHash)
+	if err != nil {
 		return err
 	}
-	if err := checkUserReferences(ctx, tx, u); err != nil {
-		return err
-	}
+	return insertUserRow(ctx, tx, u, args)
+}
+
+// insertUserArgs returns the arguments of insertUserQuery.
+func insertUserArgs(u *connectlite.User, passwordHash string) ([]any, error) {
 	cols, err := userColumnValues(u)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	args := append([]any{u.InstanceID, u.ID, passwordHash}, cols...)
-	_, err = tx.ExecContext(ctx, insertUserQuery, args...)
-	if err != nil {
-		return userWriteError("insert user", u, err)
+	return append([]any{u.InstanceID, u.ID, passwordHash}, cols...), nil
+}
+
+// insertUserRow inserts u, its security profiles and tags. The references
+// are checked by the schema's foreign keys (the instance, the routing
+// profile, the hierarchy group, each security profile) as part of the
+// inserts, which costs a fraction of a query each. Only when an insert
+// fails on a constraint are they looked up one by one, to name the missing
+// one, in the order AWS reports them: the instance, then the references,
+// then a duplicate username.
+func insertUserRow(ctx context.Context, tx *txn, u *connectlite.User, args []any) error {
+	_, err := tx.ExecContext(ctx, insertUserQuery, args...)
+	if err == nil {
+		err = insertUserSecurityProfiles(ctx, tx, u)
 	}
-	if err := insertUserSecurityProfiles(ctx, tx, u); err != nil {
-		return err
+	if err == nil {
+		err = insertUserTags(ctx, tx, u)
 	}
-	return insertUserTags(ctx, tx, u)
+	if err == nil {
+		return nil
+	}
+	if sqliteCode(err)&0xff == sqlite3.SQLITE_CONSTRAINT {
+		if err := instanceExists(ctx, tx, u.InstanceID); err != nil {
+			return err
+		}
+		if err := checkUserReferences(ctx, tx, u); err != nil {
+			return err
+		}
+	}
+	return userWriteError("insert user", u, err)
 }
 
 // insertUserQuery and updateUserQuery write the columns of

@@ -176,6 +176,25 @@ func testCreateUserBadReferences(t *testing.T, f *fixture) {
 		t.Fatalf("ListUsers after rejected creates: %d users, want 0", len(listed))
 	}
 	f.mustUser(t, f.fullUser(n, "ana"), "")
+
+	// A request that is wrong in both ways is told about the reference
+	// first: the references are checked before the username is claimed.
+	for _, tc := range badReferences(f, n, other) {
+		t.Run("DuplicateUsernameAnd"+tc.name, func(t *testing.T) {
+			u := f.fullUser(n, "ANA")
+			tc.mod(u)
+			err := f.s.CreateUser(f.ctx, u, "")
+			wantKind(t, "CreateUser", err, connectlite.KindInvalidParameter)
+			if !strings.Contains(err.Error(), tc.missing) {
+				t.Errorf("CreateUser: message %q does not name the missing id %s", err, tc.missing)
+			}
+		})
+	}
+	// An unknown instance comes before everything else.
+	u := f.fullUser(n, "ana")
+	u.InstanceID = f.newID()
+	u.RoutingProfileID = f.newID()
+	wantKind(t, "CreateUser(unknown instance, unknown routing profile)", f.s.CreateUser(f.ctx, u, ""), connectlite.KindNotFound)
 }
 
 func testUnknownUser(t *testing.T, f *fixture) {
