@@ -158,7 +158,7 @@ func TestSDKSearchUsers(t *testing.T) {
 		{"LastNameExact", crit(searchCond("LastName", ex, "ng")), "[dan01 dan02 dan04]"},
 		{"LastNameContains", crit(searchCond("LastName", co, "ou")), "[anabel]"},
 		{"SecurityProfileExact", crit(searchCond("SecurityProfileId", ex, e.sec["Admin"])), "[Ana.Maria bob dan02]"},
-		{"SecurityProfileStartsWith", crit(searchCond("SecurityProfileId", sw, e.sec["Admin"][:13])), "[Ana.Maria bob dan02]"},
+		{"SecurityProfileStartsWith", crit(searchCond("SecurityProfileId", sw, e.sec["Admin"][:24])), "[Ana.Maria bob dan02]"},
 		{"SecurityProfileContains", crit(searchCond("SecurityProfileId", co, e.sec["Admin"][9:23])), "[Ana.Maria bob dan02]"},
 		{"RoutingProfileExact", crit(searchCond("RoutingProfileId", ex, e.routing)), "[Ana.Maria BOBBY ana.lima anabel bob dan01 dan02 dan03 dan04 emile]"},
 		{"RoutingProfileStartsWith", crit(searchCond("RoutingProfileId", sw, e.routing[:8])), "[Ana.Maria BOBBY ana.lima anabel bob dan01 dan02 dan03 dan04 emile]"},

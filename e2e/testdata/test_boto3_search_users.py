@@ -95,7 +95,7 @@ class SearchUsers(unittest.TestCase):
             (cond("LastName", "EXACT", "ng"), ["dan01", "dan02", "dan04"]),
             (cond("LastName", "CONTAINS", "ou"), ["anabel"]),
             (cond("SecurityProfileId", "EXACT", admin), ["Ana.Maria", "bob", "dan02"]),
-            (cond("SecurityProfileId", "STARTS_WITH", admin[:13]), ["Ana.Maria", "bob", "dan02"]),
+            (cond("SecurityProfileId", "STARTS_WITH", admin[:24]), ["Ana.Maria", "bob", "dan02"]),
             (cond("SecurityProfileId", "CONTAINS", admin[9:23]), ["Ana.Maria", "bob", "dan02"]),
             (cond("RoutingProfileId", "EXACT", routing), sorted(self.ids)),
             (cond("RoutingProfileId", "STARTS_WITH", routing[:8]), sorted(self.ids)),

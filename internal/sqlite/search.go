@@ -3,9 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
-	"slices"
 	"strings"
 	"sync"
 
@@ -16,11 +13,11 @@ import (
 // SearchUsers returns a page of the instance's users that match q, in one
 // read transaction: the page query that internal/sqlsearch builds from q
 // (a range of the index of the condition that drives the scan, see that
-// package), a count of the matches capped at
-// connectlite.MaxSearchTotalCount unless the first page holds them all,
-// and the page's security profiles and tags. It returns KindNotFound if
-// the instance does not exist and KindInvalidParameter for a cursor of
-// another query.
+// package), which reads each user whole from its row, security profiles
+// and tags included, and a count of the matches capped at
+// connectlite.MaxSearchTotalCount unless the first page holds them all.
+// It returns KindNotFound if the instance does not exist and
+// KindInvalidParameter for a cursor of another query.
 func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectlite.UserQuery, p connectlite.PageRequest) ([]connectlite.User, string, int64, error) {
 	limit := pageLimit(p)
 	plan, err := sqlsearch.Build(sqlsearch.SQLite(), searchHead, instanceID, q, p.After, limit)
@@ -29,8 +26,8 @@ func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectli
 	}
 	// Prepared before the transaction: preparing on the pool needs a
 	// connection, and the transaction holds one of the few there are.
-	stmts := make(map[string]*sql.Stmt, 4)
-	for _, query := range []string{plan.Page.SQL, plan.Count.SQL, searchSecurityProfilesQuery, searchTagsQuery} {
+	stmts := make(map[string]*sql.Stmt, 2)
+	for _, query := range []string{plan.Page.SQL, plan.Count.SQL} {
 		if stmts[query], err = s.search.stmt(ctx, s.reader, query); err != nil {
 			return nil, "", 0, wrap("search users: prepare", err)
 		}
@@ -86,7 +83,7 @@ func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectli
 				return wrap("search users: count", err)
 			}
 		}
-		return loadSearchChildren(ctx, tx, stmts, instanceID, items)
+		return nil
 	})
 	if err != nil {
 		return nil, "", 0, err
@@ -112,85 +109,6 @@ type withExtra struct {
 
 func (w withExtra) Scan(dest ...any) error {
 	return w.row.Scan(append(dest, w.extra...)...)
-}
-
-// The child rows of a page of users in any order: one primary-key lookup per
-// user, the ids passed as one JSON array.
-const (
-	searchSecurityProfilesQuery = `SELECT user_id, security_profile_id, position FROM user_security_profiles
-	WHERE instance_id = ? AND user_id IN (SELECT value FROM json_each(?))`
-	searchTagsQuery = `SELECT user_id, key, value FROM user_tags
-	WHERE instance_id = ? AND user_id IN (SELECT value FROM json_each(?))`
-)
-
-// loadSearchChildren fills the security profiles (in their order) and tags
-// of a page of users.
-func loadSearchChildren(ctx context.Context, tx *txn, stmts map[string]*sql.Stmt, instanceID string, page []connectlite.User) error {
-	if len(page) == 0 {
-		return nil
-	}
-	byID := make(map[string]*connectlite.User, len(page))
-	ids := make([]string, len(page))
-	for i := range page {
-		byID[page[i].ID] = &page[i]
-		ids[i] = page[i].ID
-	}
-	idsJSON, err := json.Marshal(ids)
-	if err != nil {
-		return fmt.Errorf("search users: encode ids: %w", err)
-	}
-	query := func(q string, each func(rows *sql.Rows) error) error {
-		st, err := inTx(ctx, tx, stmts, q)
-		if err != nil {
-			return err
-		}
-		rows, err := st.QueryContext(ctx, instanceID, string(idsJSON))
-		if err != nil {
-			return wrap("search users: children", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := each(rows); err != nil {
-				return wrap("search users: children: scan", err)
-			}
-		}
-		return wrap("search users: children: rows", rows.Err())
-	}
-	positions := make(map[string]int64)
-	err = query(searchSecurityProfilesQuery, func(rows *sql.Rows) error {
-		var userID, profileID string
-		var pos int64
-		if err := rows.Scan(&userID, &profileID, &pos); err != nil {
-			return err
-		}
-		if u := byID[userID]; u != nil {
-			u.SecurityProfileIDs = append(u.SecurityProfileIDs, profileID)
-			positions[userID+"\x00"+profileID] = pos
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	for i := range page {
-		u := &page[i]
-		slices.SortFunc(u.SecurityProfileIDs, func(a, b string) int {
-			return int(positions[u.ID+"\x00"+a] - positions[u.ID+"\x00"+b])
-		})
-	}
-	return query(searchTagsQuery, func(rows *sql.Rows) error {
-		var userID, k, v string
-		if err := rows.Scan(&userID, &k, &v); err != nil {
-			return err
-		}
-		if u := byID[userID]; u != nil {
-			if u.Tags == nil {
-				u.Tags = make(map[string]string)
-			}
-			u.Tags[k] = v
-		}
-		return nil
-	})
 }
 
 // maxSearchStmts bounds the prepared statements of searchStmts: one per

@@ -80,14 +80,6 @@ func TestSearchPlansUseIndexes(t *testing.T) {
 			}
 		})
 	}
-	t.Run("ChildrenOfAPage", func(t *testing.T) {
-		for _, q := range []string{searchSecurityProfilesQuery, searchTagsQuery} {
-			plan := queryPlan(t, s, q, "i", `["a","b"]`)
-			if !strings.Contains(plan, "USING PRIMARY KEY (instance_id=? AND user_id=?)") {
-				t.Errorf("plan of %s:\n%s\nwant primary-key lookups", q, plan)
-			}
-		}
-	})
 }
 
 // TestSearchTotalIsCapped checks ApproximateTotalCount past the cap: the

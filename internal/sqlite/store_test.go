@@ -242,8 +242,6 @@ func TestQueriesUseIndexes(t *testing.T) {
 		wantIndex   string
 	}{
 		{"ListUsersPage", listUsersQuery, []any{"i", "", 1000}, "PRIMARY KEY"},
-		{"UserSecurityProfilesOfPage", pageSecurityProfilesQuery, []any{"i", "a", "b"}, "PRIMARY KEY"},
-		{"UserTagsOfPage", pageTagsQuery, []any{"i", "a", "b"}, "PRIMARY KEY"},
 		// The searches of the lifecycle issue: prefix ranges on the keys.
 		{"UsernamePrefix", `SELECT id FROM users WHERE instance_id = ? AND username_key >= ? AND username_key < ?
 			ORDER BY username_key LIMIT 100`, []any{"i", "ab", "ac"}, "username_key"},
@@ -265,6 +263,78 @@ func TestQueriesUseIndexes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDescribeUserIsOneLookup guards DescribeUser's cost: the user, its
+// security profiles and tags come from one lookup of the users primary key,
+// with no other step.
+func TestDescribeUserIsOneLookup(t *testing.T) {
+	s := mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	defer s.Close()
+	const want = "SEARCH users USING PRIMARY KEY (instance_id=? AND id=?)"
+	if plan := queryPlan(t, s, selectUserQuery, "i", "u"); plan != want {
+		t.Errorf("plan of selectUserQuery:\n%s\nwant exactly\n%s", plan, want)
+	}
+}
+
+// TestRepeatedSecurityProfileStoredOnce checks that a repeated security
+// profile id is stored once, at its first position, alike in the
+// security_profile_ids column that reads return and in the
+// user_security_profiles rows that searches and in-use checks read.
+func TestRepeatedSecurityProfileStoredOnce(t *testing.T) {
+	ctx := t.Context()
+	s := mustOpen(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	defer s.Close()
+	newID := seq()
+	n := newInstance(newID, "repeats")
+	if err := s.CreateInstance(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	a, b := n.SecurityProfiles[0].ID, n.SecurityProfiles[1].ID
+	check := func(what string, got *connectlite.User, want []string) {
+		t.Helper()
+		if !slices.Equal(got.SecurityProfileIDs, want) {
+			t.Errorf("%s: SecurityProfileIDs = %v, want %v", what, got.SecurityProfileIDs, want)
+		}
+		rows, err := s.reader.QueryContext(ctx, `SELECT security_profile_id FROM user_security_profiles
+			WHERE instance_id = ? AND user_id = ? ORDER BY position`, got.InstanceID, got.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var stored []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored, id)
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(stored, want) {
+			t.Errorf("%s: user_security_profiles rows = %v, want %v", what, stored, want)
+		}
+	}
+	u := newUser(n, newID(), "ana")
+	u.SecurityProfileIDs = []string{a, b, a}
+	if err := s.CreateUser(ctx, u, ""); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.User(ctx, n.Instance.ID, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("after CreateUser", got, []string{a, b})
+	got, err = s.UpdateUser(ctx, n.Instance.ID, u.ID, func(cur *connectlite.User) error {
+		cur.SecurityProfileIDs = []string{b, b, a}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("after UpdateUser", got, []string{b, a})
 }
 
 func TestCloseWaitsForInFlightCalls(t *testing.T) {

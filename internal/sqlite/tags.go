@@ -5,30 +5,28 @@ import (
 	"database/sql"
 	"errors"
 	"maps"
-	"slices"
 	"time"
 
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
-// tagTable is where the tags of one resource type live. Users keep theirs
-// in the user_tags table (SearchUsers filters on it); every other resource
-// has a JSON tags column.
+// tagTable is where the tags of one resource type live: a JSON tags
+// column of the resource's table. A user's tags are also rows of
+// user_tags, which SearchUsers' tag conditions read; UpdateTags rewrites
+// those as well.
 type tagTable struct {
 	noun        string // names the resource in a not-found message
-	selectQuery string // the tags: JSON, or (users) key/value rows
-	updateQuery string // JSON types: the new tags and times; users: the times
-	existsQuery string // users only
+	selectQuery string // the JSON tags
+	updateQuery string // the new JSON tags and, but for instances, the modification time and region
 }
 
 // The queries of tags.go. Table names cannot be parameters, so each
 // resource table has its own pair.
 const (
-	userExistsQuery     = `SELECT 1 FROM users WHERE instance_id = ? AND id = ?`
-	selectUserTagsQuery = `SELECT key, value FROM user_tags WHERE instance_id = ? AND user_id = ?`
-	touchUserQuery      = `UPDATE users SET last_modified_time = ?, last_modified_region = ?
-	WHERE instance_id = ? AND id = ?`
+	selectUserTagsQuery = `SELECT tags FROM users WHERE instance_id = ? AND id = ?`
+	updateUserTagsQuery = `UPDATE users SET tags = ?, last_modified_time = ?,
+	last_modified_region = ? WHERE instance_id = ? AND id = ?`
 
 	selectInstanceTagsQuery = `SELECT tags FROM instances WHERE id = ?`
 	updateInstanceTagsQuery = `UPDATE instances SET tags = ? WHERE id = ?`
@@ -55,19 +53,19 @@ const (
 func tagTableFor(typ string) (tagTable, bool) {
 	switch typ {
 	case connectlite.ARNInstance:
-		return tagTable{"Instance", selectInstanceTagsQuery, updateInstanceTagsQuery, ""}, true
+		return tagTable{"Instance", selectInstanceTagsQuery, updateInstanceTagsQuery}, true
 	case connectlite.ARNAgent:
-		return tagTable{"User", selectUserTagsQuery, touchUserQuery, userExistsQuery}, true
+		return tagTable{"User", selectUserTagsQuery, updateUserTagsQuery}, true
 	case connectlite.ARNSecurityProfile:
-		return tagTable{"Security profile", selectSecurityProfileTagsQuery, updateSecurityProfileTagsQuery, ""}, true
+		return tagTable{"Security profile", selectSecurityProfileTagsQuery, updateSecurityProfileTagsQuery}, true
 	case connectlite.ARNRoutingProfile:
-		return tagTable{"Routing profile", selectRoutingProfileTagsQuery, updateRoutingProfileTagsQuery, ""}, true
+		return tagTable{"Routing profile", selectRoutingProfileTagsQuery, updateRoutingProfileTagsQuery}, true
 	case connectlite.ARNQueue:
-		return tagTable{"Queue", selectQueueTagsQuery, updateQueueTagsQuery, ""}, true
+		return tagTable{"Queue", selectQueueTagsQuery, updateQueueTagsQuery}, true
 	case connectlite.ARNHoursOfOperation:
-		return tagTable{"Hours of operation", selectHoursTagsQuery, updateHoursTagsQuery, ""}, true
+		return tagTable{"Hours of operation", selectHoursTagsQuery, updateHoursTagsQuery}, true
 	case connectlite.ARNHierarchyGroup:
-		return tagTable{"Hierarchy group", selectHierarchyGroupTagsQuery, updateHierarchyGroupTagsQuery, ""}, true
+		return tagTable{"Hierarchy group", selectHierarchyGroupTagsQuery, updateHierarchyGroupTagsQuery}, true
 	}
 	return tagTable{}, false
 }
@@ -97,42 +95,15 @@ func keyArgs(ref connectlite.ResourceRef) []any {
 
 // readTags returns the tags of ref (nil for none) or KindNotFound.
 func readTags(ctx context.Context, tx *txn, t tagTable, ref connectlite.ResourceRef) (map[string]string, error) {
-	if t.existsQuery == "" {
-		var raw string
-		err := tx.QueryRowContext(ctx, t.selectQuery, keyArgs(ref)...).Scan(&raw)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, t.notFound(ref)
-		}
-		if err != nil {
-			return nil, wrap("read tags", err)
-		}
-		return storecodec.DecodeTags(raw)
-	}
-	var one int
-	err := tx.QueryRowContext(ctx, t.existsQuery, ref.InstanceID, ref.ID).Scan(&one)
+	var raw string
+	err := tx.QueryRowContext(ctx, t.selectQuery, keyArgs(ref)...).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, t.notFound(ref)
 	}
 	if err != nil {
-		return nil, wrap("read tags: check user", err)
+		return nil, wrap("read tags", err)
 	}
-	rows, err := tx.QueryContext(ctx, t.selectQuery, ref.InstanceID, ref.ID)
-	if err != nil {
-		return nil, wrap("read user tags", err)
-	}
-	defer rows.Close()
-	var tags map[string]string
-	for rows.Next() {
-		var k, v string
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, wrap("read user tags: scan", err)
-		}
-		if tags == nil {
-			tags = map[string]string{}
-		}
-		tags[k] = v
-	}
-	return tags, wrap("read user tags: rows", rows.Err())
+	return storecodec.DecodeTags(raw)
 }
 
 // Tags returns the resource's tags, nil when it has none. It returns
@@ -152,7 +123,8 @@ func (s *Store) Tags(ctx context.Context, ref connectlite.ResourceRef) (map[stri
 
 // UpdateTags reads the resource's tags, applies mutate and writes the
 // result with the resource's new modification time and region, in one write
-// transaction. mutate runs while the database's write lock is held.
+// transaction. mutate runs while the database's write lock is held. For a
+// user whose tags changed, it also rewrites the user's user_tags rows.
 func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at time.Time, region string, mutate func(map[string]string) error) error {
 	t, err := tagTableOf(ref)
 	if err != nil {
@@ -170,35 +142,21 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 		if err := mutate(cur); err != nil {
 			return err
 		}
-		switch ref.Type {
-		case connectlite.ARNInstance:
-			raw, err := storecodec.EncodeTags[string](cur)
-			if err != nil {
-				return err
-			}
+		raw, err := storecodec.EncodeTags[string](cur)
+		if err != nil {
+			return err
+		}
+		if ref.Type == connectlite.ARNInstance {
 			_, err = tx.ExecContext(ctx, t.updateQuery, raw, ref.ID)
 			return wrap("update instance tags", err)
-		case connectlite.ARNAgent:
-			if !maps.Equal(before, cur) {
-				if _, err := tx.ExecContext(ctx, deleteUserTagsQuery, ref.InstanceID, ref.ID); err != nil {
-					return wrap("update user tags: delete", err)
-				}
-				for _, k := range slices.Sorted(maps.Keys(cur)) {
-					if _, err := tx.ExecContext(ctx, insertUserTagQuery, ref.InstanceID, ref.ID, k, cur[k]); err != nil {
-						return wrap("update user tags: insert", err)
-					}
-				}
-			}
-			_, err := tx.ExecContext(ctx, t.updateQuery, timeToDB(at), region, ref.InstanceID, ref.ID)
-			return wrap("update user tags: touch user", err)
-		default:
-			raw, err := storecodec.EncodeTags[string](cur)
-			if err != nil {
+		}
+		if ref.Type == connectlite.ARNAgent && !maps.Equal(before, cur) {
+			if err := replaceUserTags(ctx, tx, ref.InstanceID, ref.ID, cur); err != nil {
 				return err
 			}
-			_, err = tx.ExecContext(ctx, t.updateQuery, raw, timeToDB(at), region, ref.InstanceID, ref.ID)
-			return wrap("update "+t.noun+" tags", err)
 		}
+		_, err = tx.ExecContext(ctx, t.updateQuery, raw, timeToDB(at), region, ref.InstanceID, ref.ID)
+		return wrap("update "+t.noun+" tags", err)
 	})
 }
 

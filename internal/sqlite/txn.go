@@ -65,10 +65,10 @@ func readQueries() []string {
 	return append([]string{
 		selectInstanceQuery, listInstancesQuery, instanceExistsQuery,
 		listSecurityProfilesQuery, listRoutingProfilesQuery, pageQueueConfigsQuery,
-		selectUserQuery, describeUserQuery, pageSecurityProfilesQuery, pageTagsQuery, listUsersQuery,
+		selectUserQuery, listUsersQuery,
 		listUserSummariesQuery,                                              // user_summary.go
 		selectHoursQuery, listHoursQuery, selectQueueQuery, listQueuesQuery, // queues.go
-		userExistsQuery, selectUserTagsQuery, selectInstanceTagsQuery, selectSecurityProfileTagsQuery, // tags.go
+		selectUserTagsQuery, selectInstanceTagsQuery, selectSecurityProfileTagsQuery, // tags.go
 		selectRoutingProfileTagsQuery, selectQueueTagsQuery, selectHoursTagsQuery, selectHierarchyGroupTagsQuery,
 		selectSecurityProfileQuery, selectRoutingProfileQuery, selectRoutingProfileQueueConfigsQuery, // profiles.go
 		selectRoutingProfileManualQueuesQuery, countRoutingProfileUsersQuery, routingProfileExistsQuery,
@@ -79,7 +79,7 @@ func readQueries() []string {
 // writeQueries are the queries the writer connection runs.
 func writeQueries() []string {
 	return append([]string{
-		instanceExistsQuery, selectUserQuery, pageSecurityProfilesQuery, pageTagsQuery,
+		instanceExistsQuery, selectUserQuery,
 		insertInstanceQuery, deleteInstanceQuery,
 		insertSecurityProfileQuery, insertHoursQuery, insertQueueQuery,
 		insertRoutingProfileQuery, insertRoutingProfileQueueQuery,
@@ -90,7 +90,7 @@ func writeQueries() []string {
 		selectHoursQuery, updateHoursQuery, deleteHoursQuery, hoursExistsQuery, queueOfHoursQuery, // queues.go
 		createQueueQuery, selectQueueQuery, updateQueueQuery, deleteQueueQuery,
 		profileOfDefaultQueueQuery, profileOfQueueConfigQuery, profileOfManualQueueQuery,
-		deleteUserQuery, userExistsQuery, selectUserTagsQuery, touchUserQuery, // user_lifecycle.go, tags.go
+		deleteUserQuery, selectUserTagsQuery, updateUserTagsQuery, // user_lifecycle.go, tags.go
 		selectInstanceTagsQuery, updateInstanceTagsQuery, selectSecurityProfileTagsQuery, updateSecurityProfileTagsQuery,
 		selectRoutingProfileTagsQuery, updateRoutingProfileTagsQuery, selectQueueTagsQuery, updateQueueTagsQuery,
 		selectHoursTagsQuery, updateHoursTagsQuery, selectHierarchyGroupTagsQuery, updateHierarchyGroupTagsQuery,

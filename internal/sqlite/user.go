@@ -3,8 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -63,7 +63,7 @@ func insertUserRow(ctx context.Context, tx *txn, u *connectlite.User, args []any
 		err = insertUserSecurityProfiles(ctx, tx, u)
 	}
 	if err == nil {
-		err = insertUserTags(ctx, tx, u)
+		err = insertUserTags(ctx, tx, u.InstanceID, u.ID, u.Tags)
 	}
 	if err == nil {
 		return nil
@@ -88,14 +88,16 @@ const (
 	email, secondary_email, mobile, phone_type, auto_accept, after_contact_work_time_limit,
 	desk_phone_number, persistent_connection, auto_accept_configs, after_contact_work_configs,
 	phone_number_configs, persistent_connection_configs, voice_enhancement_configs,
-	directory_user_id, routing_profile_id, hierarchy_group_id, last_modified_time, last_modified_region)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	directory_user_id, routing_profile_id, hierarchy_group_id, last_modified_time, last_modified_region,
+	security_profile_ids, tags)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	updateUserQuery = `UPDATE users SET
 	username = ?, username_key = ?, first_name = ?, first_name_key = ?, last_name = ?, last_name_key = ?,
 	email = ?, secondary_email = ?, mobile = ?, phone_type = ?, auto_accept = ?, after_contact_work_time_limit = ?,
 	desk_phone_number = ?, persistent_connection = ?, auto_accept_configs = ?, after_contact_work_configs = ?,
 	phone_number_configs = ?, persistent_connection_configs = ?, voice_enhancement_configs = ?,
-	directory_user_id = ?, routing_profile_id = ?, hierarchy_group_id = ?, last_modified_time = ?, last_modified_region = ?
+	directory_user_id = ?, routing_profile_id = ?, hierarchy_group_id = ?, last_modified_time = ?, last_modified_region = ?,
+	security_profile_ids = ?, tags = ?
 	WHERE instance_id = ? AND id = ?`
 
 	securityProfileExistsQuery = `SELECT 1 FROM security_profiles WHERE instance_id = ? AND id = ?`
@@ -110,11 +112,22 @@ const (
 )
 
 // userColumnValues returns the values of the user columns that CreateUser
-// and UpdateUser write.
+// and UpdateUser write. The security profiles and tags are written both
+// here, as the JSON columns every read of a user takes them from, and as
+// rows of user_security_profiles and user_tags, which the searches and the
+// in-use checks read (insertUserSecurityProfiles, insertUserTags).
 func userColumnValues(u *connectlite.User) ([]any, error) {
 	j, err := storecodec.EncodeUser[string](u)
 	if err != nil {
 		return nil, err
+	}
+	profiles, err := storecodec.EncodeStrings[string](uniqueSecurityProfileIDs(u.SecurityProfileIDs))
+	if err != nil {
+		return nil, fmt.Errorf("user %s security profiles: %w", u.ID, err)
+	}
+	tags, err := storecodec.EncodeTags[string](u.Tags)
+	if err != nil {
+		return nil, fmt.Errorf("user %s: %w", u.ID, err)
 	}
 	var pc any
 	if u.PhoneConfig.PersistentConnection != nil {
@@ -130,7 +143,21 @@ func userColumnValues(u *connectlite.User) ([]any, error) {
 		j.VoiceEnhancementConfigs,
 		u.DirectoryUserID, u.RoutingProfileID, nullable(u.HierarchyGroupID),
 		timeToDB(u.LastModifiedTime), u.LastModifiedRegion,
+		profiles, tags,
 	}, nil
+}
+
+// uniqueSecurityProfileIDs returns ids without repeats, each at its first
+// position: what a user stores, in its security_profile_ids column and in
+// user_security_profiles alike.
+func uniqueSecurityProfileIDs(ids []string) []string {
+	unique := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !slices.Contains(unique, id) {
+			unique = append(unique, id)
+		}
+	}
+	return unique
 }
 
 // usernameKey is what username uniqueness compares.
@@ -192,27 +219,34 @@ func checkUserReferences(ctx context.Context, tx *txn, u *connectlite.User) erro
 	return nil
 }
 
+// insertUserSecurityProfiles inserts the user_security_profiles rows of u,
+// each id once, with its position in the order given.
 func insertUserSecurityProfiles(ctx context.Context, tx *txn, u *connectlite.User) error {
-	seen := make(map[string]bool, len(u.SecurityProfileIDs))
-	for _, id := range u.SecurityProfileIDs {
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		if _, err := tx.ExecContext(ctx, insertUserSecurityProfileQuery, u.InstanceID, u.ID, id, len(seen)-1); err != nil {
+	for i, id := range uniqueSecurityProfileIDs(u.SecurityProfileIDs) {
+		if _, err := tx.ExecContext(ctx, insertUserSecurityProfileQuery, u.InstanceID, u.ID, id, i); err != nil {
 			return wrap("insert user security profile", err)
 		}
 	}
 	return nil
 }
 
-func insertUserTags(ctx context.Context, tx *txn, u *connectlite.User) error {
-	for _, k := range slices.Sorted(maps.Keys(u.Tags)) {
-		if _, err := tx.ExecContext(ctx, insertUserTagQuery, u.InstanceID, u.ID, k, u.Tags[k]); err != nil {
+// insertUserTags inserts the user_tags rows of a user's tags.
+func insertUserTags(ctx context.Context, tx *txn, instanceID, userID string, tags map[string]string) error {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		if _, err := tx.ExecContext(ctx, insertUserTagQuery, instanceID, userID, k, tags[k]); err != nil {
 			return wrap("insert user tag", err)
 		}
 	}
 	return nil
+}
+
+// replaceUserTags replaces the user_tags rows of a user with tags. The
+// caller writes the users.tags column.
+func replaceUserTags(ctx context.Context, tx *txn, instanceID, userID string, tags map[string]string) error {
+	if _, err := tx.ExecContext(ctx, deleteUserTagsQuery, instanceID, userID); err != nil {
+		return wrap("delete user tags", err)
+	}
+	return insertUserTags(ctx, tx, instanceID, userID, tags)
 }
 
 // userReadColumns are the columns scanUser reads.
@@ -220,28 +254,31 @@ const userReadColumns = `instance_id, id, username, first_name, last_name, email
 	phone_type, auto_accept, after_contact_work_time_limit, desk_phone_number, persistent_connection,
 	auto_accept_configs, after_contact_work_configs, phone_number_configs, persistent_connection_configs,
 	voice_enhancement_configs, directory_user_id, routing_profile_id, hierarchy_group_id,
-	last_modified_time, last_modified_region`
+	last_modified_time, last_modified_region, security_profile_ids, tags`
 
-// selectUserQuery reads one user.
+// selectUserQuery reads one user, security profiles and tags included,
+// from its row: one lookup of the primary key.
 const selectUserQuery = `SELECT ` + userReadColumns + ` FROM users WHERE instance_id = ? AND id = ?`
 
-// scanUser reads a row of userReadColumns; security profiles and tags are
-// filled by the caller.
+// scanUser reads a row of userReadColumns. A user without security
+// profiles or tags gets nil for them.
 func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
 	var (
-		u          connectlite.User
-		autoAccept int64
-		persistent sql.NullInt64
-		hierarchy  sql.NullString
-		lmt        int64
-		j          storecodec.UserJSON[string]
-		id, ph     = &u.IdentityInfo, &u.PhoneConfig
+		u              connectlite.User
+		autoAccept     int64
+		persistent     sql.NullInt64
+		hierarchy      sql.NullString
+		lmt            int64
+		j              storecodec.UserJSON[string]
+		profiles, tags string
+		id, ph         = &u.IdentityInfo, &u.PhoneConfig
 	)
 	if err := row.Scan(&u.InstanceID, &u.ID, &u.Username, &id.FirstName, &id.LastName, &id.Email,
 		&id.SecondaryEmail, &id.Mobile, &ph.PhoneType, &autoAccept, &ph.AfterContactWorkTimeLimit,
 		&ph.DeskPhoneNumber, &persistent, &j.AutoAcceptConfigs, &j.AfterContactWorkConfigs,
 		&j.PhoneNumberConfigs, &j.PersistentConnectionConfigs, &j.VoiceEnhancementConfigs,
-		&u.DirectoryUserID, &u.RoutingProfileID, &hierarchy, &lmt, &u.LastModifiedRegion); err != nil {
+		&u.DirectoryUserID, &u.RoutingProfileID, &hierarchy, &lmt, &u.LastModifiedRegion,
+		&profiles, &tags); err != nil {
 		return nil, err
 	}
 	ph.AutoAccept = autoAccept != 0
@@ -253,6 +290,13 @@ func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
 	if err := j.Decode(&u); err != nil {
 		return nil, err
 	}
+	var err error
+	if u.SecurityProfileIDs, err = storecodec.DecodeStrings(profiles); err != nil {
+		return nil, fmt.Errorf("user %s security profiles: %w", u.ID, err)
+	}
+	if u.Tags, err = storecodec.DecodeTags(tags); err != nil {
+		return nil, fmt.Errorf("user %s: %w", u.ID, err)
+	}
 	return &u, nil
 }
 
@@ -260,7 +304,7 @@ func userNotFound(instanceID, userID string) error {
 	return connectlite.Errorf(connectlite.KindNotFound, "User %s does not exist in instance %s", userID, instanceID)
 }
 
-// loadUser reads one user with its security profiles and tags.
+// loadUser reads one user in tx.
 func loadUser(ctx context.Context, tx *txn, instanceID, userID string) (*connectlite.User, error) {
 	u, err := scanUser(tx.QueryRowContext(ctx, selectUserQuery, instanceID, userID))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -269,127 +313,26 @@ func loadUser(ctx context.Context, tx *txn, instanceID, userID string) (*connect
 	if err != nil {
 		return nil, wrap("get user", err)
 	}
-	page := []connectlite.User{*u}
-	if err := loadUserChildren(ctx, tx, instanceID, page); err != nil {
-		return nil, err
-	}
-	return &page[0], nil
+	return u, nil
 }
-
-// The child rows of a page of users: range scans of the primary keys.
-const (
-	pageSecurityProfilesQuery = `SELECT user_id, security_profile_id, position FROM user_security_profiles
-	WHERE instance_id = ? AND user_id BETWEEN ? AND ? ORDER BY user_id`
-	pageTagsQuery = `SELECT user_id, key, value FROM user_tags
-	WHERE instance_id = ? AND user_id BETWEEN ? AND ?`
-)
-
-// loadUserChildren fills the security profiles and tags of a page of users
-// ordered by id, with one range scan of each child table over the page's
-// ids (both are clustered by user id).
-func loadUserChildren(ctx context.Context, tx *txn, instanceID string, page []connectlite.User) error {
-	if len(page) == 0 {
-		return nil
-	}
-	byID := make(map[string]*connectlite.User, len(page))
-	for i := range page {
-		byID[page[i].ID] = &page[i]
-	}
-	first, last := page[0].ID, page[len(page)-1].ID
-
-	// Rows come in primary-key order; sorting each user's few profiles by
-	// position here spares the database a sort of the whole page.
-	rows, err := tx.QueryContext(ctx, pageSecurityProfilesQuery, instanceID, first, last)
-	if err != nil {
-		return wrap("load user security profiles", err)
-	}
-	type positioned struct {
-		id  string
-		pos int64
-	}
-	profiles := make(map[string][]positioned, len(page))
-	for rows.Next() {
-		var userID string
-		var p positioned
-		if err := rows.Scan(&userID, &p.id, &p.pos); err != nil {
-			rows.Close()
-			return wrap("load user security profiles: scan", err)
-		}
-		profiles[userID] = append(profiles[userID], p)
-	}
-	if err := rows.Err(); err != nil {
-		rows.Close()
-		return wrap("load user security profiles: rows", err)
-	}
-	rows.Close()
-	for userID, ps := range profiles {
-		u := byID[userID]
-		if u == nil {
-			continue
-		}
-		slices.SortFunc(ps, func(a, b positioned) int { return int(a.pos - b.pos) })
-		u.SecurityProfileIDs = make([]string, len(ps))
-		for i, p := range ps {
-			u.SecurityProfileIDs[i] = p.id
-		}
-	}
-
-	rows, err = tx.QueryContext(ctx, pageTagsQuery, instanceID, first, last)
-	if err != nil {
-		return wrap("load user tags", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var userID, k, v string
-		if err := rows.Scan(&userID, &k, &v); err != nil {
-			return wrap("load user tags: scan", err)
-		}
-		if u := byID[userID]; u != nil {
-			if u.Tags == nil {
-				u.Tags = make(map[string]string)
-			}
-			u.Tags[k] = v
-		}
-	}
-	return wrap("load user tags: rows", rows.Err())
-}
-
-// describeUserQuery reads one user with its security profiles (a JSON
-// array in the order given) and tags (a JSON object) in one statement: a
-// single statement reads one snapshot of the database, so it needs no
-// explicit transaction, and DescribeUser costs one prepared-statement step
-// instead of a transaction and three queries.
-const describeUserQuery = `SELECT ` + userReadColumns + `,
-	(SELECT json_group_array(security_profile_id) FROM (SELECT security_profile_id FROM user_security_profiles p
-		WHERE p.instance_id = u.instance_id AND p.user_id = u.id ORDER BY p.position)),
-	(SELECT json_group_object(key, value) FROM user_tags t WHERE t.instance_id = u.instance_id AND t.user_id = u.id)
-	FROM users u WHERE u.instance_id = ? AND u.id = ?`
 
 // User returns the user without its password hash and with an empty ARN.
 // It returns KindNotFound if the instance has no user with that id.
+//
+// The user is one row, read by one prepared statement on the reader pool:
+// a single statement reads one snapshot of the database, so it needs no
+// explicit transaction.
 func (s *Store) User(ctx context.Context, instanceID, userID string) (*connectlite.User, error) {
 	if err := s.enter(); err != nil {
 		return nil, err
 	}
 	defer s.leave()
-	var profiles, tags []byte
-	u, err := scanUser(withExtra{s.readerStmts[describeUserQuery].QueryRowContext(ctx, instanceID, userID),
-		[]any{&profiles, &tags}})
+	u, err := scanUser(s.readerStmts[selectUserQuery].QueryRowContext(ctx, instanceID, userID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, userNotFound(instanceID, userID)
 	}
 	if err != nil {
 		return nil, wrap("get user", err)
-	}
-	if string(profiles) != "[]" {
-		if err := json.Unmarshal(profiles, &u.SecurityProfileIDs); err != nil {
-			return nil, wrap("get user: security profiles", err)
-		}
-	}
-	if string(tags) != "{}" {
-		if err := json.Unmarshal(tags, &u.Tags); err != nil {
-			return nil, wrap("get user: tags", err)
-		}
 	}
 	return u, nil
 }
@@ -432,10 +375,7 @@ func (s *Store) UpdateUser(ctx context.Context, instanceID, userID string, mutat
 			}
 		}
 		if !maps.Equal(before.Tags, u.Tags) {
-			if _, err := tx.ExecContext(ctx, deleteUserTagsQuery, instanceID, userID); err != nil {
-				return wrap("update user: delete tags", err)
-			}
-			if err := insertUserTags(ctx, tx, u); err != nil {
+			if err := replaceUserTags(ctx, tx, instanceID, userID, u.Tags); err != nil {
 				return err
 			}
 		}
@@ -491,9 +431,8 @@ func (s *Store) ListUsers(ctx context.Context, instanceID string, p connectlite.
 		if err := rows.Err(); err != nil {
 			return wrap("list users: rows", err)
 		}
-		rows.Close()
 		items, next = cut(items, limit, func(u connectlite.User) string { return u.ID })
-		return loadUserChildren(ctx, tx, instanceID, items)
+		return nil
 	})
 	if err != nil {
 		return nil, "", err

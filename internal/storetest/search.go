@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/connectlite/connectlite"
 )
@@ -21,6 +22,7 @@ func runSearch(t *testing.T, open func(t *testing.T) connectlite.Store) {
 		{"SearchUsersRejectsForeignCursor", testSearchForeignCursor},
 		{"SearchUsersDefaultLimitIs100", testSearchDefaultLimit},
 		{"SearchUsersByHierarchyGroup", testSearchHierarchy},
+		{"SearchUsersFollowsUpdatedProfilesAndTags", testSearchAfterUpdates},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -510,4 +512,62 @@ func testSearchHierarchy(t *testing.T, f *fixture) {
 			sf.check(t, f, tc)
 		})
 	}
+}
+
+// testSearchAfterUpdates checks that the SecurityProfileId and tag
+// conditions follow UpdateTags and UpdateUser, and that the users found
+// carry their current security profiles (in their order) and tags, as User
+// returns them.
+func testSearchAfterUpdates(t *testing.T, f *fixture) {
+	n := f.withSalesProfile(t)
+	u := f.fullUser(n, "ana")
+	f.mustUser(t, u, "")
+	f.mustUser(t, f.minimalUser(n, "bob"), "")
+	inst := n.Instance.ID
+	byTag := func(k, v string) *connectlite.UserQuery {
+		return &connectlite.UserQuery{Op: connectlite.QueryTag, TagKey: k, TagValue: ptr(v)}
+	}
+	byProfile := func(i int) *connectlite.UserQuery {
+		return &connectlite.UserQuery{Op: connectlite.QueryString, Field: connectlite.FieldSecurityProfileID,
+			Match: connectlite.MatchExact, Value: n.SecurityProfiles[i].ID}
+	}
+	// find checks that q matches ana alone, as User returns her, or no one.
+	find := func(what string, q *connectlite.UserQuery, wantAna bool) {
+		t.Helper()
+		want := 0
+		if wantAna {
+			want = 1
+		}
+		found := f.searchAll(t, inst, q, 10, want)
+		if len(found) != want {
+			t.Fatalf("SearchUsers(%s) found %d users, want %d", what, len(found), want)
+		}
+		if wantAna {
+			checkEqual(t, "SearchUsers("+what+")", found[0], *f.mustGetUser(t, inst, u.ID), normUser)
+		}
+	}
+
+	find("team=blue, as created", byTag("team", "blue"), true)
+	f.mustSetTags(t, connectlite.ResourceRef{InstanceID: inst, Type: connectlite.ARNAgent, ID: u.ID},
+		t0().Add(time.Hour), map[string]string{"team": "green"})
+	find("team=green, after UpdateTags", byTag("team", "green"), true)
+	find("team=blue, after UpdateTags", byTag("team", "blue"), false)
+	find("cost-center=42, after UpdateTags", byTag("cost-center", "42"), false)
+
+	find("profile 2, as created", byProfile(2), true)
+	updated, err := f.s.UpdateUser(f.ctx, inst, u.ID, func(cur *connectlite.User) error {
+		cur.SecurityProfileIDs = []string{n.SecurityProfiles[3].ID, n.SecurityProfiles[0].ID}
+		cur.Tags = map[string]string{"team": "red"}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("UpdateUser: %v", err)
+	}
+	if got, want := updated.SecurityProfileIDs, []string{n.SecurityProfiles[3].ID, n.SecurityProfiles[0].ID}; !slices.Equal(got, want) {
+		t.Fatalf("UpdateUser: SecurityProfileIDs = %v, want %v in that order", got, want)
+	}
+	find("profile 3, after UpdateUser", byProfile(3), true)
+	find("profile 2, after UpdateUser", byProfile(2), false)
+	find("team=red, after UpdateUser", byTag("team", "red"), true)
+	find("team=green, after UpdateUser", byTag("team", "green"), false)
 }
