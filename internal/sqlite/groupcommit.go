@@ -126,7 +126,7 @@ func (s *Store) commitBatch(ctx context.Context, first *job, maxBatch int) {
 		}
 		return
 	}
-	t := &txn{Tx: tx, stmts: s.writerStmts, misses: &s.misses, detached: true}
+	t := &txn{Tx: tx, stmts: s.writerStmts, misses: &s.misses, lists: &s.lists, detached: true}
 	var ok []*job // the jobs whose changes the commit will keep
 	j, n := first, 0
 	for {

@@ -51,7 +51,7 @@ func (s *Store) SearchUsers(ctx context.Context, instanceID string, q *connectli
 		items = make([]connectlite.User, 0, min(limit+1, connectlite.MaxSearchResults+1))
 		for rows.Next() {
 			var key string
-			u, err := scanUser(withExtra{rows, []any{&key}})
+			u, err := scanUser(withExtra{rows, []any{&key}}, tx.lists)
 			if err != nil {
 				return wrap("search users: scan", err)
 			}

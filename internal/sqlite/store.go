@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/connectlite/connectlite"
+	"github.com/connectlite/connectlite/internal/storecodec"
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -52,8 +53,9 @@ type Store struct {
 	reader      *sql.DB // read-only connections
 	writerStmts map[string]*sql.Stmt
 	readerStmts map[string]*sql.Stmt
-	misses      atomic.Int64 // queries run unprepared, for tests
-	search      searchStmts  // prepared SearchUsers statements, by query text
+	misses      atomic.Int64         // queries run unprepared, for tests
+	search      searchStmts          // prepared SearchUsers statements, by query text
+	lists       storecodec.ListCache // decoded per-channel config lists of users
 	logger      *slog.Logger
 
 	jobs          chan *job            // writes waiting for the committer
@@ -286,7 +288,7 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx *txn) error) e
 		return wrap(what+": begin", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only: nothing to keep
-	return fn(&txn{Tx: tx, stmts: s.readerStmts, misses: &s.misses})
+	return fn(&txn{Tx: tx, stmts: s.readerStmts, misses: &s.misses, lists: &s.lists})
 }
 
 // TokenKey returns the secret that signs pagination tokens, creating 32

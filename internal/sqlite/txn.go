@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"sync/atomic"
+
+	"github.com/connectlite/connectlite/internal/storecodec"
 )
 
 // txn is a transaction that runs the package's queries as prepared
@@ -15,6 +17,7 @@ type txn struct {
 	*sql.Tx
 	stmts  map[string]*sql.Stmt
 	misses *atomic.Int64
+	lists  *storecodec.ListCache // the store's, for scanUser
 	// detached makes statements ignore their context's cancellation. The
 	// writer's transaction is shared by a batch of callers, and SQLite
 	// answers an interrupted write statement by rolling back the whole

@@ -260,9 +260,10 @@ const userReadColumns = `instance_id, id, username, first_name, last_name, email
 // from its row: one lookup of the primary key.
 const selectUserQuery = `SELECT ` + userReadColumns + ` FROM users WHERE instance_id = ? AND id = ?`
 
-// scanUser reads a row of userReadColumns. A user without security
-// profiles or tags gets nil for them.
-func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
+// scanUser reads a row of userReadColumns, decoding its config lists
+// through lists (nil: no cache). A user without security profiles or tags
+// gets nil for them.
+func scanUser(row interface{ Scan(...any) error }, lists *storecodec.ListCache) (*connectlite.User, error) {
 	var (
 		u              connectlite.User
 		autoAccept     int64
@@ -287,7 +288,7 @@ func scanUser(row interface{ Scan(...any) error }) (*connectlite.User, error) {
 	}
 	u.HierarchyGroupID = hierarchy.String
 	u.LastModifiedTime = timeFromDB(lmt)
-	if err := j.Decode(&u); err != nil {
+	if err := j.DecodeCached(&u, lists); err != nil {
 		return nil, err
 	}
 	var err error
@@ -306,7 +307,7 @@ func userNotFound(instanceID, userID string) error {
 
 // loadUser reads one user in tx.
 func loadUser(ctx context.Context, tx *txn, instanceID, userID string) (*connectlite.User, error) {
-	u, err := scanUser(tx.QueryRowContext(ctx, selectUserQuery, instanceID, userID))
+	u, err := scanUser(tx.QueryRowContext(ctx, selectUserQuery, instanceID, userID), tx.lists)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, userNotFound(instanceID, userID)
 	}
@@ -327,7 +328,7 @@ func (s *Store) User(ctx context.Context, instanceID, userID string) (*connectli
 		return nil, err
 	}
 	defer s.leave()
-	u, err := scanUser(s.readerStmts[selectUserQuery].QueryRowContext(ctx, instanceID, userID))
+	u, err := scanUser(s.readerStmts[selectUserQuery].QueryRowContext(ctx, instanceID, userID), &s.lists)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, userNotFound(instanceID, userID)
 	}
@@ -422,7 +423,7 @@ func (s *Store) ListUsers(ctx context.Context, instanceID string, p connectlite.
 		defer rows.Close()
 		items = make([]connectlite.User, 0, min(limit+1, 1001))
 		for rows.Next() {
-			u, err := scanUser(rows)
+			u, err := scanUser(rows, tx.lists)
 			if err != nil {
 				return wrap("list users: scan", err)
 			}

@@ -195,21 +195,25 @@ func EncodeUser[S Text](u *connectlite.User) (UserJSON[S], error) {
 }
 
 // Decode sets u's per-channel configs from j; errors name u.ID.
-func (j *UserJSON[S]) Decode(u *connectlite.User) error {
+func (j *UserJSON[S]) Decode(u *connectlite.User) error { return j.DecodeCached(u, nil) }
+
+// DecodeCached is Decode through c, which remembers decoded lists (nil: no
+// cache).
+func (j *UserJSON[S]) DecodeCached(u *connectlite.User, c *ListCache) error {
 	var err error
-	if u.AutoAcceptConfigs, err = decodeList(j.AutoAcceptConfigs, fromAutoAccept); err != nil {
+	if u.AutoAcceptConfigs, err = decodeListCached(c, listAutoAccept, j.AutoAcceptConfigs, fromAutoAccept); err != nil {
 		return fmt.Errorf("user %s auto accept configs: %w", u.ID, err)
 	}
-	if u.AfterContactWorkConfigs, err = decodeList(j.AfterContactWorkConfigs, fromACW); err != nil {
+	if u.AfterContactWorkConfigs, err = decodeListCached(c, listACW, j.AfterContactWorkConfigs, fromACW); err != nil {
 		return fmt.Errorf("user %s after contact work configs: %w", u.ID, err)
 	}
-	if u.PhoneNumberConfigs, err = decodeList(j.PhoneNumberConfigs, fromPhoneNumber); err != nil {
+	if u.PhoneNumberConfigs, err = decodeListCached(c, listPhoneNumber, j.PhoneNumberConfigs, fromPhoneNumber); err != nil {
 		return fmt.Errorf("user %s phone number configs: %w", u.ID, err)
 	}
-	if u.PersistentConnectionConfigs, err = decodeList(j.PersistentConnectionConfigs, fromPersistentConnection); err != nil {
+	if u.PersistentConnectionConfigs, err = decodeListCached(c, listPersistentConnection, j.PersistentConnectionConfigs, fromPersistentConnection); err != nil {
 		return fmt.Errorf("user %s persistent connection configs: %w", u.ID, err)
 	}
-	if u.VoiceEnhancementConfigs, err = decodeList(j.VoiceEnhancementConfigs, fromVoiceEnhancement); err != nil {
+	if u.VoiceEnhancementConfigs, err = decodeListCached(c, listVoiceEnhancement, j.VoiceEnhancementConfigs, fromVoiceEnhancement); err != nil {
 		return fmt.Errorf("user %s voice enhancement configs: %w", u.ID, err)
 	}
 	return nil
@@ -326,8 +330,19 @@ func toAutoAccept(c connectlite.AutoAcceptConfig) autoAcceptJSON {
 	return autoAcceptJSON{c.Channel, c.AutoAccept, c.AgentFirstCallbackAutoAccept}
 }
 
+// fromAutoAccept and fromACW copy what j's pointers point to: a ListCache
+// hands the same j to every caller.
 func fromAutoAccept(j autoAcceptJSON) connectlite.AutoAcceptConfig {
-	return connectlite.AutoAcceptConfig{Channel: j.Channel, AutoAccept: j.AutoAccept, AgentFirstCallbackAutoAccept: j.AgentFirstCallbackAutoAccept}
+	return connectlite.AutoAcceptConfig{Channel: j.Channel, AutoAccept: j.AutoAccept, AgentFirstCallbackAutoAccept: clonePtr(j.AgentFirstCallbackAutoAccept)}
+}
+
+// clonePtr returns a pointer to a copy of *p, or nil.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
 }
 
 func toACW(c connectlite.AfterContactWorkConfigPerChannel) acwJSON {
@@ -341,10 +356,10 @@ func toACW(c connectlite.AfterContactWorkConfigPerChannel) acwJSON {
 func fromACW(j acwJSON) connectlite.AfterContactWorkConfigPerChannel {
 	c := connectlite.AfterContactWorkConfigPerChannel{
 		Channel:                j.Channel,
-		AfterContactWorkConfig: connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: j.Config.Limit},
+		AfterContactWorkConfig: connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: clonePtr(j.Config.Limit)},
 	}
 	if j.AgentFirstCallback != nil {
-		c.AgentFirstCallbackAfterContactWorkConfig = &connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: j.AgentFirstCallback.Limit}
+		c.AgentFirstCallbackAfterContactWorkConfig = &connectlite.AfterContactWorkConfig{AfterContactWorkTimeLimit: clonePtr(j.AgentFirstCallback.Limit)}
 	}
 	return c
 }

@@ -1,0 +1,64 @@
+package storecodec
+
+import (
+	"encoding/json"
+	"fmt"
+	"sync"
+)
+
+// The kinds of per-channel config list a ListCache holds, one map each.
+const (
+	listAutoAccept = iota
+	listACW
+	listPhoneNumber
+	listPersistentConnection
+	listVoiceEnhancement
+	listKinds
+)
+
+// maxCachedLists bounds each kind's map of a ListCache. Past it, values are
+// decoded without being remembered.
+const maxCachedLists = 1024
+
+// ListCache remembers the decoded form of users' per-channel config lists,
+// keyed by their JSON. Most users share a handful of distinct values (those
+// a PhoneConfig implies), and decoding five small JSON arrays with
+// encoding/json was a tenth of DescribeUser's CPU (issue 6). A hit still
+// builds fresh domain values, pointers included, so callers may change what
+// they get. The zero value is ready; it is safe for concurrent use.
+type ListCache struct {
+	mu    sync.RWMutex
+	lists [listKinds]map[string]any // JSON -> []J, never changed once stored
+}
+
+// decodeListCached is decodeList through c (nil: no cache).
+func decodeListCached[S Text, T, J any](c *ListCache, kind int, s S, f func(J) T) ([]T, error) {
+	if c == nil || string(s) == "[]" {
+		return decodeList(s, f)
+	}
+	c.mu.RLock()
+	v, ok := c.lists[kind][string(s)]
+	c.mu.RUnlock()
+	in, _ := v.([]J)
+	if !ok {
+		if err := json.Unmarshal([]byte(s), &in); err != nil {
+			return nil, fmt.Errorf("decode list: %w", err)
+		}
+		c.mu.Lock()
+		if c.lists[kind] == nil {
+			c.lists[kind] = make(map[string]any)
+		}
+		if len(c.lists[kind]) < maxCachedLists {
+			c.lists[kind][string(s)] = in
+		}
+		c.mu.Unlock()
+	}
+	if len(in) == 0 {
+		return nil, nil
+	}
+	out := make([]T, 0, len(in))
+	for _, v := range in {
+		out = append(out, f(v))
+	}
+	return out, nil
+}
