@@ -360,7 +360,8 @@ func TestFailedCommitFailsItsBatch(t *testing.T) {
 		if _, err := tx.Tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, insertUserTagQuery, n.Instance.ID, "no-such-user", "k", "v")
+		_, err := tx.Tx.ExecContext(ctx, `INSERT INTO user_tags (instance_id, user_id, key, value) VALUES (?, ?, ?, ?)`,
+			n.Instance.ID, "no-such-user", "k", "v")
 		return err
 	})
 	if err != nil {

@@ -107,8 +107,9 @@ func TestMigrationUserListsBackfills(t *testing.T) {
 }
 
 // downgradeUserLists turns the database at path, closed, back into one that
-// migration 0007 has not seen: it drops the columns 0007 adds and its row
-// in schema_migrations, and checks that the users table then has exactly
+// migration 0007 has not seen: it drops the triggers 0008 adds on the
+// columns 0007 adds, those columns and both rows in schema_migrations, and
+// checks that the users table then has exactly
 // the columns that migrations 0001 to 0006 create.
 func downgradeUserLists(t *testing.T, path string) {
 	t.Helper()
@@ -119,9 +120,12 @@ func downgradeUserLists(t *testing.T, path string) {
 	}
 	defer db.Close()
 	for _, q := range []string{
+		`DROP TRIGGER users_children_insert`,
+		`DROP TRIGGER users_security_profiles_update`,
+		`DROP TRIGGER users_tags_update`,
 		`ALTER TABLE users DROP COLUMN security_profile_ids`,
 		`ALTER TABLE users DROP COLUMN tags`,
-		`DELETE FROM schema_migrations WHERE version = 7`,
+		`DELETE FROM schema_migrations WHERE version IN (7, 8)`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatalf("downgrade: %s: %v", q, err)

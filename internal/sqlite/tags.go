@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"maps"
 	"time"
 
 	"github.com/connectlite/connectlite"
@@ -13,8 +12,7 @@ import (
 
 // tagTable is where the tags of one resource type live: a JSON tags
 // column of the resource's table. A user's tags are also rows of
-// user_tags, which SearchUsers' tag conditions read; UpdateTags rewrites
-// those as well.
+// user_tags, which SearchUsers' tag conditions read and a trigger keeps.
 type tagTable struct {
 	noun        string // names the resource in a not-found message
 	selectQuery string // the JSON tags
@@ -124,7 +122,7 @@ func (s *Store) Tags(ctx context.Context, ref connectlite.ResourceRef) (map[stri
 // UpdateTags reads the resource's tags, applies mutate and writes the
 // result with the resource's new modification time and region, in one write
 // transaction. mutate runs while the database's write lock is held. For a
-// user whose tags changed, it also rewrites the user's user_tags rows.
+// user whose tags changed, a trigger also rewrites its user_tags rows.
 func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at time.Time, region string, mutate func(map[string]string) error) error {
 	t, err := tagTableOf(ref)
 	if err != nil {
@@ -135,7 +133,6 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 		if err != nil {
 			return err
 		}
-		before := maps.Clone(cur)
 		if cur == nil {
 			cur = map[string]string{}
 		}
@@ -150,11 +147,8 @@ func (s *Store) UpdateTags(ctx context.Context, ref connectlite.ResourceRef, at 
 			_, err = tx.ExecContext(ctx, t.updateQuery, raw, ref.ID)
 			return wrap("update instance tags", err)
 		}
-		if ref.Type == connectlite.ARNAgent && !maps.Equal(before, cur) {
-			if err := replaceUserTags(ctx, tx, ref.InstanceID, ref.ID, cur); err != nil {
-				return err
-			}
-		}
+		// A user's user_tags rows follow its tags column (a trigger of
+		// migration 0008).
 		_, err = tx.ExecContext(ctx, t.updateQuery, raw, timeToDB(at), region, ref.InstanceID, ref.ID)
 		return wrap("update "+t.noun+" tags", err)
 	})

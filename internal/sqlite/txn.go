@@ -87,8 +87,7 @@ func writeQueries() []string {
 		insertSecurityProfileQuery, insertHoursQuery, insertQueueQuery,
 		insertRoutingProfileQuery, insertRoutingProfileQueueQuery,
 		securityProfileExistsQuery, routingProfileExistsQuery, hierarchyGroupExistsQuery,
-		insertUserQuery, updateUserQuery, insertUserSecurityProfileQuery, insertUserTagQuery,
-		deleteUserSecurityProfilesQuery, deleteUserTagsQuery,
+		insertUserQuery, updateUserQuery,
 		insertTokenKeyQuery, selectTokenKeyQuery,
 		selectHoursQuery, updateHoursQuery, deleteHoursQuery, hoursExistsQuery, queueOfHoursQuery, // queues.go
 		createQueueQuery, selectQueueQuery, updateQueueQuery, deleteQueueQuery,

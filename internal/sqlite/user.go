@@ -50,21 +50,16 @@ func insertUserArgs(u *connectlite.User, passwordHash string) ([]any, error) {
 	return append([]any{u.InstanceID, u.ID, passwordHash}, cols...), nil
 }
 
-// insertUserRow inserts u, its security profiles and tags. The references
-// are checked by the schema's foreign keys (the instance, the routing
-// profile, the hierarchy group, each security profile) as part of the
-// inserts, which costs a fraction of a query each. Only when an insert
+// insertUserRow inserts u; the triggers of migration 0008 add its rows of
+// user_security_profiles and user_tags in the same statement. The
+// references are checked by the schema's foreign keys (the instance, the
+// routing profile, the hierarchy group, each security profile) as part of
+// the insert, which costs a fraction of a query each. Only when the insert
 // fails on a constraint are they looked up one by one, to name the missing
 // one, in the order AWS reports them: the instance, then the references,
 // then a duplicate username.
 func insertUserRow(ctx context.Context, tx *txn, u *connectlite.User, args []any) error {
 	_, err := tx.ExecContext(ctx, insertUserQuery, args...)
-	if err == nil {
-		err = insertUserSecurityProfiles(ctx, tx, u)
-	}
-	if err == nil {
-		err = insertUserTags(ctx, tx, u.InstanceID, u.ID, u.Tags)
-	}
 	if err == nil {
 		return nil
 	}
@@ -103,19 +98,13 @@ const (
 	securityProfileExistsQuery = `SELECT 1 FROM security_profiles WHERE instance_id = ? AND id = ?`
 	routingProfileExistsQuery  = `SELECT 1 FROM routing_profiles WHERE instance_id = ? AND id = ?`
 	hierarchyGroupExistsQuery  = `SELECT 1 FROM hierarchy_groups WHERE instance_id = ? AND id = ?`
-
-	insertUserSecurityProfileQuery = `INSERT INTO user_security_profiles (instance_id, user_id,
-	security_profile_id, position) VALUES (?, ?, ?, ?)`
-	insertUserTagQuery              = `INSERT INTO user_tags (instance_id, user_id, key, value) VALUES (?, ?, ?, ?)`
-	deleteUserSecurityProfilesQuery = `DELETE FROM user_security_profiles WHERE instance_id = ? AND user_id = ?`
-	deleteUserTagsQuery             = `DELETE FROM user_tags WHERE instance_id = ? AND user_id = ?`
 )
 
 // userColumnValues returns the values of the user columns that CreateUser
 // and UpdateUser write. The security profiles and tags are written both
 // here, as the JSON columns every read of a user takes them from, and as
 // rows of user_security_profiles and user_tags, which the searches and the
-// in-use checks read (insertUserSecurityProfiles, insertUserTags).
+// in-use checks read (kept by the triggers of migration 0008).
 func userColumnValues(u *connectlite.User) ([]any, error) {
 	j, err := storecodec.EncodeUser[string](u)
 	if err != nil {
@@ -217,36 +206,6 @@ func checkUserReferences(ctx context.Context, tx *txn, u *connectlite.User) erro
 		}
 	}
 	return nil
-}
-
-// insertUserSecurityProfiles inserts the user_security_profiles rows of u,
-// each id once, with its position in the order given.
-func insertUserSecurityProfiles(ctx context.Context, tx *txn, u *connectlite.User) error {
-	for i, id := range uniqueSecurityProfileIDs(u.SecurityProfileIDs) {
-		if _, err := tx.ExecContext(ctx, insertUserSecurityProfileQuery, u.InstanceID, u.ID, id, i); err != nil {
-			return wrap("insert user security profile", err)
-		}
-	}
-	return nil
-}
-
-// insertUserTags inserts the user_tags rows of a user's tags.
-func insertUserTags(ctx context.Context, tx *txn, instanceID, userID string, tags map[string]string) error {
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		if _, err := tx.ExecContext(ctx, insertUserTagQuery, instanceID, userID, k, tags[k]); err != nil {
-			return wrap("insert user tag", err)
-		}
-	}
-	return nil
-}
-
-// replaceUserTags replaces the user_tags rows of a user with tags. The
-// caller writes the users.tags column.
-func replaceUserTags(ctx context.Context, tx *txn, instanceID, userID string, tags map[string]string) error {
-	if _, err := tx.ExecContext(ctx, deleteUserTagsQuery, instanceID, userID); err != nil {
-		return wrap("delete user tags", err)
-	}
-	return insertUserTags(ctx, tx, instanceID, userID, tags)
 }
 
 // userReadColumns are the columns scanUser reads.
@@ -351,7 +310,6 @@ func (s *Store) UpdateUser(ctx context.Context, instanceID, userID string, mutat
 		if err != nil {
 			return err
 		}
-		before := cloneUser(u)
 		if err := mutate(u); err != nil {
 			return err
 		}
@@ -363,22 +321,11 @@ func (s *Store) UpdateUser(ctx context.Context, instanceID, userID string, mutat
 		if err != nil {
 			return err
 		}
+		// The triggers of migration 0008 rewrite the user's child rows if
+		// its security profiles or tags changed.
 		_, err = tx.ExecContext(ctx, updateUserQuery, append(cols, instanceID, userID)...)
 		if err != nil {
 			return userWriteError("update user", u, err)
-		}
-		if !slices.Equal(before.SecurityProfileIDs, u.SecurityProfileIDs) {
-			if _, err := tx.ExecContext(ctx, deleteUserSecurityProfilesQuery, instanceID, userID); err != nil {
-				return wrap("update user: delete security profiles", err)
-			}
-			if err := insertUserSecurityProfiles(ctx, tx, u); err != nil {
-				return err
-			}
-		}
-		if !maps.Equal(before.Tags, u.Tags) {
-			if err := replaceUserTags(ctx, tx, instanceID, userID, u.Tags); err != nil {
-				return err
-			}
 		}
 		// Read back, so the caller sees exactly what User will return.
 		updated, err = loadUser(ctx, tx, instanceID, userID)
