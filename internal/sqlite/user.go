@@ -251,7 +251,7 @@ func scanUser(row interface{ Scan(...any) error }, lists *storecodec.ListCache) 
 		return nil, err
 	}
 	var err error
-	if u.SecurityProfileIDs, err = storecodec.DecodeStrings(profiles); err != nil {
+	if u.SecurityProfileIDs, err = storecodec.DecodeStringsCached(lists, profiles); err != nil {
 		return nil, fmt.Errorf("user %s security profiles: %w", u.ID, err)
 	}
 	if u.Tags, err = storecodec.DecodeTags(tags); err != nil {

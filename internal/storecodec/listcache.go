@@ -13,6 +13,7 @@ const (
 	listPhoneNumber
 	listPersistentConnection
 	listVoiceEnhancement
+	listStrings
 	listKinds
 )
 
@@ -29,6 +30,12 @@ const maxCachedLists = 1024
 type ListCache struct {
 	mu    sync.RWMutex
 	lists [listKinds]map[string]any // JSON -> []J, never changed once stored
+}
+
+// DecodeStringsCached is DecodeStrings through c (nil: no cache): the
+// security profile ids of users repeat as much as their config lists.
+func DecodeStringsCached[S Text](c *ListCache, s S) ([]string, error) {
+	return decodeListCached(c, listStrings, s, same[string])
 }
 
 // decodeListCached is decodeList through c (nil: no cache).

@@ -59,6 +59,20 @@ func TestListCacheDecodesLikeDecode(t *testing.T) {
 	}
 }
 
+func TestListCacheStrings(t *testing.T) {
+	var c ListCache
+	for _, raw := range []string{`["a","b"]`, `["a","b"]`, `[]`, `["c"]`} {
+		got, err := DecodeStringsCached(&c, raw)
+		want, _ := DecodeStrings(raw)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("DecodeStringsCached(%s) = %q, %v; want %q", raw, got, err, want)
+		}
+		if len(got) > 0 {
+			got[0] = "changed" // must not reach the next caller
+		}
+	}
+}
+
 func TestListCacheIsBounded(t *testing.T) {
 	var c ListCache
 	for i := range maxCachedLists + 10 {
