@@ -244,6 +244,17 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 		}
 		b.WriteString("\n")
 	}
+	missed := false
+	for _, t := range Targets {
+		for _, sr := range rep.Stores {
+			if v := t.Eval(rep, sr); v.Known && !v.Met {
+				missed = true
+			}
+		}
+	}
+	if missed {
+		fmt.Fprintf(&b, "\nA missed target's reasons are in the server's CPU profiles below; README.md (Benchmarks, \"Where connectlite stands\") reads them.\n")
+	}
 	for _, sr := range rep.Stores {
 		if sr.Err != "" {
 			fmt.Fprintf(&b, "\nThe %s store's run stopped early: %s\n", sr.Store, sr.Err)

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/connectlite/connectlite"
 	"github.com/connectlite/connectlite/internal/awsmodel"
 	"github.com/connectlite/connectlite/internal/httpapi"
@@ -52,7 +50,7 @@ func startConnectlite(t *testing.T) string {
 		t.Fatalf("awsmodel.Load: %v", err)
 	}
 	srv := &httpapi.Server{
-		Service: &connectlite.Service{Store: st, Hasher: hasher, Now: time.Now, NewID: uuid.NewString,
+		Service: &connectlite.Service{Store: st, Hasher: hasher, Now: time.Now, NewID: connectlite.NewID,
 			AccountID: "123456789012", Tokens: &connectlite.TokenCodec{Key: key}},
 		Model: model,
 		Auth:  testKeys,
