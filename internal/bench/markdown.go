@@ -72,6 +72,23 @@ func ratioVerdict(r, ceiling *Result, min float64, what string) Verdict {
 	return v
 }
 
+// ceilingVerdict judges phase against the ceiling measured just before it
+// on sr's store, and also states the ratio to the run's best ceiling. Without
+// an adjacent figure it judges against the run's best.
+func ceilingVerdict(rep *SuiteReport, sr *StoreReport, phase string, min float64, what string) Verdict {
+	best := rep.Ceiling[phase]
+	adj := sr.Ceiling[phase]
+	if !ok(adj) {
+		return ratioVerdict(sr.Phases[phase], best, min, what)
+	}
+	v := ratioVerdict(sr.Phases[phase], adj, min, what+" measured just before")
+	if v.Known && ok(best) {
+		v.Ratio += fmt.Sprintf("; %.2f × the run's best %s (%.0f req/s)",
+			sr.Phases[phase].Total.Throughput/best.Total.Throughput, what, best.Total.Throughput)
+	}
+	return v
+}
+
 func p99Verdict(rs ...*Result) Verdict {
 	var worst time.Duration
 	var parts []string
@@ -94,7 +111,7 @@ func p99Verdict(rs ...*Result) Verdict {
 // Targets are T1-T4 of issue 6 and the no-unexpected-errors rule.
 var Targets = []Target{
 	{"T1", "CreateUser without password (SAML instance), 64 clients ≥ 0.5 × ceiling", func(rep *SuiteReport, sr *StoreReport) Verdict {
-		return ratioVerdict(sr.Phases[PhaseT1], rep.Ceiling[PhaseT1], 0.5, "ceiling")
+		return ceilingVerdict(rep, sr, PhaseT1, 0.5, "ceiling")
 	}},
 	{"T2", "CreateUser with password at the default cost ≥ 0.8 × (cores ÷ one hash's time)", func(rep *SuiteReport, sr *StoreReport) Verdict {
 		r := sr.Phases[PhaseT2]
@@ -114,7 +131,7 @@ var Targets = []Target{
 		return v
 	}},
 	{"T3", "DescribeUser, 64 clients ≥ 0.7 × ceiling", func(rep *SuiteReport, sr *StoreReport) Verdict {
-		v := ratioVerdict(sr.Phases[PhaseT3], rep.Ceiling[PhaseT3], 0.7, "DescribeUser ceiling")
+		v := ceilingVerdict(rep, sr, PhaseT3, 0.7, "DescribeUser ceiling")
 		if c := rep.Ceiling[PhaseT1]; v.Known && ok(c) {
 			v.Ratio += fmt.Sprintf("; %.2f × CreateUser ceiling", sr.Phases[PhaseT3].Total.Throughput/c.Total.Throughput)
 		}
@@ -180,6 +197,9 @@ func (sr *StoreReport) results() []*Result {
 		rs = append(rs, sr.Load)
 	}
 	for _, name := range sr.Order {
+		if c := sr.Ceiling[name]; c != nil {
+			rs = append(rs, c)
+		}
 		if r := sr.Phases[name]; r != nil && r.ErrorMsg == "" {
 			rs = append(rs, r)
 		}
@@ -212,7 +232,7 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 	fmt.Fprintf(&b, "- The load generator (`connectlite bench`) signs every request with aws-sdk-go-v2's SigV4 signer as the SDK does and reuses keep-alive connections; it runs in one process, the reference ceiling and connectlite each in their own, all on this machine, so the generator and the server share its %d cores.\n", m.Cores)
 	fmt.Fprintf(&b, "- Closed loop: each phase runs its clients for %s after a %s warm-up; T1, T2, T3, UpdateUserIdentityInfo and the mix use %d clients, the T4 latency phases %d.\n", cfg.Duration.D(), cfg.Warmup.D(), cfg.Clients, cfg.LatClients)
 	fmt.Fprintf(&b, "- Throughput counts successful calls; latencies are of successful calls (log-linear histogram, < 1%% error).\n")
-	fmt.Fprintf(&b, "- The ceiling is connectlite's HTTP stack (net/http, the httpapi SigV4 middleware, JSON decoding and encoding) answering canned CreateUser and DescribeUser responses without validation or store; it is measured before and after the stores and the better figure is kept.\n")
+	fmt.Fprintf(&b, "- The ceiling is connectlite's HTTP stack (net/http, the httpapi SigV4 middleware, JSON decoding and encoding) answering canned CreateUser and DescribeUser responses without validation or store; it is measured before and after the stores, where the better figure is kept as the run's best, and again right before each store's T1 and T3 phases: T1 and T3 are judged against that adjacent figure, since on a shared VM the machine's speed drifts by tens of percent over the minutes a run takes, and their ratio to the run's best is stated beside.\n")
 	fmt.Fprintf(&b, "- T2's reference: one bcrypt hash at cost %d takes %s of CPU (median of %d on one thread; %s elapsed), so %d cores can hash %.1f passwords/s.\n",
 		rep.Hash.Cost, FormatDuration(rep.Hash.PerHash.D()), rep.Hash.Samples, FormatDuration(rep.Hash.Wall.D()), m.Cores, rep.Hash.Capacity)
 	fmt.Fprintf(&b, "- \"server cpu/call\" is the CPU time (user + system, /proc/PID/stat) the server process used in a phase's measured window divided by its successful calls: unlike throughput, other load on the machine barely moves it, so the ceiling-to-connectlite ratio by CPU is the steadier comparison.\n")

@@ -31,3 +31,33 @@ func TestMarkdownPointsAtTheReasonsOfAMiss(t *testing.T) {
 		})
 	}
 }
+
+// TestCeilingVerdictUsesTheAdjacentCeiling: T1 is judged against the
+// ceiling measured just before it when there is one, else against the
+// run's best.
+func TestCeilingVerdictUsesTheAdjacentCeiling(t *testing.T) {
+	res := func(throughput float64) *Result {
+		return &Result{Total: OpResult{OK: 1, Throughput: throughput}}
+	}
+	for _, tc := range []struct {
+		name     string
+		adjacent *Result
+		wantMet  bool
+		wantText string
+	}{
+		{"Adjacent", res(1500), true, "0.53 × ceiling measured just before (1500 req/s); 0.40 × the run's best ceiling (2000 req/s)"},
+		{"NoAdjacent", nil, false, "0.40 × ceiling (2000 req/s)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := &SuiteReport{Ceiling: map[string]*Result{PhaseT1: res(2000)}}
+			sr := &StoreReport{Phases: map[string]*Result{PhaseT1: res(800)}, Ceiling: map[string]*Result{}}
+			if tc.adjacent != nil {
+				sr.Ceiling[PhaseT1] = tc.adjacent
+			}
+			v := ceilingVerdict(rep, sr, PhaseT1, 0.5, "ceiling")
+			if v.Met != tc.wantMet || v.Ratio != tc.wantText {
+				t.Errorf("verdict = %+v, want met %v and ratio %q", v, tc.wantMet, tc.wantText)
+			}
+		})
+	}
+}
