@@ -111,14 +111,19 @@ func decodeList[S Text, T, J any](s S, f func(J) T) ([]T, error) {
 	if err := json.Unmarshal([]byte(s), &in); err != nil {
 		return nil, fmt.Errorf("decode list: %w", err)
 	}
+	return fromList(in, f), nil
+}
+
+// fromList maps a decoded list to its domain values; empty gives nil.
+func fromList[T, J any](in []J, f func(J) T) []T {
 	if len(in) == 0 {
-		return nil, nil
+		return nil
 	}
 	out := make([]T, 0, len(in))
 	for _, v := range in {
 		out = append(out, f(v))
 	}
-	return out, nil
+	return out
 }
 
 func same[T any](v T) T { return v }

@@ -60,12 +60,5 @@ func decodeListCached[S Text, T, J any](c *ListCache, kind int, s S, f func(J) T
 		}
 		c.mu.Unlock()
 	}
-	if len(in) == 0 {
-		return nil, nil
-	}
-	out := make([]T, 0, len(in))
-	for _, v := range in {
-		out = append(out, f(v))
-	}
-	return out, nil
+	return fromList(in, f), nil
 }
