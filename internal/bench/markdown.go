@@ -72,16 +72,17 @@ func ratioVerdict(r, ceiling *Result, min float64, what string) Verdict {
 	return v
 }
 
-// ceilingVerdict judges phase against the ceiling measured just before it
-// on sr's store, and also states the ratio to the run's best ceiling. Without
-// an adjacent figure it judges against the run's best.
+// ceilingVerdict judges phase against the better of the ceilings measured
+// just before and just after it on sr's store, and also states the ratio to
+// the run's best ceiling. Without an adjacent figure it judges against the
+// run's best.
 func ceilingVerdict(rep *SuiteReport, sr *StoreReport, phase string, min float64, what string) Verdict {
 	best := rep.Ceiling[phase]
 	adj := sr.Ceiling[phase]
 	if !ok(adj) {
 		return ratioVerdict(sr.Phases[phase], best, min, what)
 	}
-	v := ratioVerdict(sr.Phases[phase], adj, min, what+" measured just before")
+	v := ratioVerdict(sr.Phases[phase], adj, min, what+" measured around it")
 	if v.Known && ok(best) {
 		v.Ratio += fmt.Sprintf("; %.2f × the run's best %s (%.0f req/s)",
 			sr.Phases[phase].Total.Throughput/best.Total.Throughput, what, best.Total.Throughput)
@@ -232,7 +233,7 @@ func WriteMarkdown(w io.Writer, rep *SuiteReport, command string) error {
 	fmt.Fprintf(&b, "- The load generator (`connectlite bench`) signs every request with aws-sdk-go-v2's SigV4 signer as the SDK does and reuses keep-alive connections; it runs in one process, the reference ceiling and connectlite each in their own, all on this machine, so the generator and the server share its %d cores.\n", m.Cores)
 	fmt.Fprintf(&b, "- Closed loop: each phase runs its clients for %s after a %s warm-up; T1, T2, T3, UpdateUserIdentityInfo and the mix use %d clients, the T4 latency phases %d.\n", cfg.Duration.D(), cfg.Warmup.D(), cfg.Clients, cfg.LatClients)
 	fmt.Fprintf(&b, "- Throughput counts successful calls; latencies are of successful calls (log-linear histogram, < 1%% error).\n")
-	fmt.Fprintf(&b, "- The ceiling is connectlite's HTTP stack (net/http, the httpapi SigV4 middleware, JSON decoding and encoding) answering canned CreateUser and DescribeUser responses without validation or store; it is measured before and after the stores, where the better figure is kept as the run's best, and again right before each store's T1 and T3 phases: T1 and T3 are judged against that adjacent figure, since on a shared VM the machine's speed drifts by tens of percent over the minutes a run takes, and their ratio to the run's best is stated beside.\n")
+	fmt.Fprintf(&b, "- The ceiling is connectlite's HTTP stack (net/http, the httpapi SigV4 middleware, JSON decoding and encoding) answering canned CreateUser and DescribeUser responses without validation or store; it is measured before and after the stores, where the better figure is kept as the run's best, and again right before and right after each store's T1 and T3 phases: T1 and T3 are judged against the better of those two adjacent figures, since on a shared VM the machine's speed drifts by tens of percent over the minutes a run takes, and their ratio to the run's best is stated beside.\n")
 	fmt.Fprintf(&b, "- T2's reference: one bcrypt hash at cost %d takes %s of CPU (median of %d on one thread; %s elapsed), so %d cores can hash %.1f passwords/s.\n",
 		rep.Hash.Cost, FormatDuration(rep.Hash.PerHash.D()), rep.Hash.Samples, FormatDuration(rep.Hash.Wall.D()), m.Cores, rep.Hash.Capacity)
 	fmt.Fprintf(&b, "- \"server cpu/call\" is the CPU time (user + system, /proc/PID/stat) the server process used in a phase's measured window divided by its successful calls: unlike throughput, other load on the machine barely moves it, so the ceiling-to-connectlite ratio by CPU is the steadier comparison.\n")

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -33,8 +34,8 @@ func TestMarkdownPointsAtTheReasonsOfAMiss(t *testing.T) {
 }
 
 // TestCeilingVerdictUsesTheAdjacentCeiling: T1 is judged against the
-// ceiling measured just before it when there is one, else against the
-// run's best.
+// ceiling measured around it when there is one, else against the run's
+// best.
 func TestCeilingVerdictUsesTheAdjacentCeiling(t *testing.T) {
 	res := func(throughput float64) *Result {
 		return &Result{Total: OpResult{OK: 1, Throughput: throughput}}
@@ -45,7 +46,7 @@ func TestCeilingVerdictUsesTheAdjacentCeiling(t *testing.T) {
 		wantMet  bool
 		wantText string
 	}{
-		{"Adjacent", res(1500), true, "0.53 × ceiling measured just before (1500 req/s); 0.40 × the run's best ceiling (2000 req/s)"},
+		{"Adjacent", res(1500), true, "0.53 × ceiling measured around it (1500 req/s); 0.40 × the run's best ceiling (2000 req/s)"},
 		{"NoAdjacent", nil, false, "0.40 × ceiling (2000 req/s)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,5 +60,23 @@ func TestCeilingVerdictUsesTheAdjacentCeiling(t *testing.T) {
 				t.Errorf("verdict = %+v, want met %v and ratio %q", v, tc.wantMet, tc.wantText)
 			}
 		})
+	}
+}
+
+// TestMillisRoundTrip: the report's JSON line reads back into its types.
+func TestMillisRoundTrip(t *testing.T) {
+	for _, d := range []time.Duration{0, time.Microsecond, 1040 * time.Microsecond, 2*time.Minute + 5*time.Millisecond} {
+		b, err := json.Marshal(Millis(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got Millis
+		if err := json.Unmarshal(b, &got); err != nil || got.D() != d {
+			t.Errorf("%v -> %s -> %v, %v", d, b, got.D(), err)
+		}
+	}
+	var m Millis
+	if err := json.Unmarshal([]byte(`"soon"`), &m); err == nil {
+		t.Error(`Millis accepted "soon"`)
 	}
 }

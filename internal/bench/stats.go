@@ -1,6 +1,9 @@
 package bench
 
 import (
+	"encoding/json"
+	"fmt"
+	"math"
 	"sort"
 	"sync"
 	"time"
@@ -76,6 +79,17 @@ type Millis time.Duration
 // MarshalJSON writes the duration in milliseconds with microsecond precision.
 func (m Millis) MarshalJSON() ([]byte, error) {
 	return []byte(formatFloat(float64(m)/1e6, 3)), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, so that the report's JSON
+// line can be read back into the report's types.
+func (m *Millis) UnmarshalJSON(b []byte) error {
+	var ms float64
+	if err := json.Unmarshal(b, &ms); err != nil {
+		return fmt.Errorf("milliseconds: %w", err)
+	}
+	*m = Millis(math.Round(ms * 1e6))
+	return nil
 }
 
 // D returns m as a time.Duration.

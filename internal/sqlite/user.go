@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -335,14 +334,6 @@ func (s *Store) UpdateUser(ctx context.Context, instanceID, userID string, mutat
 		return nil, err
 	}
 	return updated, nil
-}
-
-// cloneUser copies the parts of u that UpdateUser compares after mutate.
-func cloneUser(u *connectlite.User) *connectlite.User {
-	c := *u
-	c.SecurityProfileIDs = slices.Clone(u.SecurityProfileIDs)
-	c.Tags = maps.Clone(u.Tags)
-	return &c
 }
 
 // listUsersQuery is one keyset page of users: a range scan of the primary
